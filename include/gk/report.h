@@ -83,7 +83,7 @@ typedef enum {
     GK_T3_NROWS
 } gk_t3_row;
 
-/* The 22 result leaf rows are GK_T3_R_GRANT .. GK_T3_R_OT_OTHER inclusive. */
+/* The 21 result leaf rows (report-json.md §3 says 22; the format has 2+8+3+5+3) are GK_T3_R_GRANT .. GK_T3_R_OT_OTHER inclusive. */
 #define GK_T3_FIRST_RESULT GK_T3_R_GRANT
 #define GK_T3_LAST_RESULT  GK_T3_R_OT_OTHER
 #define GK_T3_NCOLS        7 /* 自然人, 商业企业, 科研机构, 社会公益组织, 法律服务机构, 其他, 总计 */

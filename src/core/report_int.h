@@ -1,0 +1,27 @@
+/*
+ * report_int.h: core-internal helpers over the report model shared by the
+ * JSON reader/writer and the validator.
+ */
+#ifndef GK_CORE_REPORT_INT_H
+#define GK_CORE_REPORT_INT_H
+
+#include "gk/report.h"
+#include "util/util.h"
+
+/* Visits every cell of r's layout with its report-JSON path
+ * ("applications.NEW[6]", "proactive.rules.issued",
+ * "review_litigation.review.total"). Stops when cb returns non-zero and
+ * returns that value. */
+typedef int (*gk_report__cell_cb)(const char *path, gk_cell *cell, void *payload);
+int gk_report__foreach_cell(gk_report *r, gk_report__cell_cb cb, void *payload);
+
+/* The cell at a report-JSON path, or NULL. */
+gk_cell *gk_report__cell_at(gk_report *r, const char *path);
+
+/* Appends v as JSON text: whole numbers without a fraction, others with up
+ * to 15 significant digits (enough to round-trip printed decimals). */
+int gk_report__put_number(gk_buf *b, double v) GK_WARN_UNUSED;
+/* Appends s[0..n) as a JSON string literal. */
+int gk_report__put_json_string(gk_buf *b, const char *s, size_t n) GK_WARN_UNUSED;
+
+#endif
