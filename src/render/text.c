@@ -1,0 +1,10 @@
+/* text.c: placeholder until the text renderer lands (returns an error). */
+#include "render_int.h"
+
+int gk_render__text(gk_buf *out, const gk_report *r)
+{
+    (void)out;
+    (void)r;
+    gk_error_set(GK_ERRCLASS_RENDER, "the text renderer is not built yet");
+    return GK_EINVALID;
+}

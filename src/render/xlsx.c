@@ -1,0 +1,10 @@
+/* xlsx.c: placeholder until the xlsx renderer lands (returns an error). */
+#include "render_int.h"
+
+int gk_render__xlsx(gk_buf *out, const gk_report *r)
+{
+    (void)out;
+    (void)r;
+    gk_error_set(GK_ERRCLASS_RENDER, "the xlsx renderer is not built yet");
+    return GK_EINVALID;
+}
