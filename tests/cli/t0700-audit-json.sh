@@ -8,10 +8,10 @@ S="$GK_SOURCE_DIR/tests/resources/seed-2024.json"
 mkdir -p "$T/in/sub"
 cp "$S" "$T/in/good.json"
 # one changed cell: NEW natural persons 25 -> 26 breaks T3.BALANCE and T3.ROW_TOTAL
-sed 's/"NEW": \[$/"NEW": [/' "$S" | python3 -c '
+python3 -c '
 import json,sys
-r=json.load(sys.stdin); r["applications"]["NEW"][0]=26
-json.dump(r,sys.stdout,ensure_ascii=False)' > "$T/in/sub/bad.json"
+r=json.load(open(sys.argv[1])); r["applications"]["NEW"][0]=26
+json.dump(r,sys.stdout,ensure_ascii=False)' "$S" > "$T/in/sub/bad.json"
 echo "not json" > "$T/in/sub/notes.txt.bak"
 
 rc=0
