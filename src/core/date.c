@@ -4,7 +4,6 @@
  * (banned, conventions C5): the day-number conversions are Howard
  * Hinnant's public-domain "days_from_civil" algorithms.
  */
-#include <stdio.h>
 #include "util/util.h"
 #include "gk/calendar.h"
 
@@ -129,10 +128,25 @@ int gk_date_parse(gk_date *out, const char *s, size_t len)
     return 0;
 }
 
+/* Writes v (0 <= v < 10^n) as exactly n digits. snprintf would do, but
+ * GCC cannot see the ranges and warns about truncation at -O2. */
+static void put_digits(char *p, int v, int n)
+{
+    while (n--) {
+        p[n] = (char)('0' + v % 10);
+        v /= 10;
+    }
+}
+
 char *gk_date_format(char out[GK_DATE_BUFSZ], gk_date d)
 {
     if (!gk_date_valid(d))
         d.y = d.m = d.d = 0;
-    snprintf(out, GK_DATE_BUFSZ, "%04d-%02d-%02d", d.y, d.m, d.d);
+    put_digits(out, d.y, 4);
+    out[4] = '-';
+    put_digits(out + 5, d.m, 2);
+    out[7] = '-';
+    put_digits(out + 8, d.d, 2);
+    out[10] = '\0';
     return out;
 }
