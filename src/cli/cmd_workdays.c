@@ -1,0 +1,181 @@
+/*
+ * cmd_workdays.c: `gongkai workdays add DATE N` and `gongkai workdays between
+ * DATE1 DATE2` on the official calendar (spec/cli.md "Working days and
+ * fees", spec §2.4). Long help: docs/cli/workdays.md.
+ */
+#include <string.h>
+#include "cli.h"
+#include "cli_num.h"
+#include "gk/calendar.h"
+
+static const cli_opt opts[] = {
+    {"calendar", 0, OPT_VALUE, "FILE", "用 FILE 替换内置节假日日历（格式同 data/cn-holidays.csv）"},
+    {"pause", 0, OPT_MULTI, "FROM..TO[,原因]",
+     "add：暂停计算期间（含首尾两日），其间工作日不计入；原因为 third-party、other-agency、fee 或 "
+     "other；可多次给出"},
+    {"explain", 0, OPT_FLAG, NULL, "add：逐项说明跳过的节假日、调休上班日和暂停期间"},
+    {NULL, 0, OPT_FLAG, NULL, NULL},
+};
+
+#define SYNOPSIS "add DATE N [--pause FROM..TO[,原因]]... [--explain] | between DATE1 DATE2"
+#define SUMMARY                                                                                    \
+    "按官方节假日安排计算工作日。add 输出 DATE 之后第 N 个工作日（DATE 当日不计入）；\n"           \
+    "between 输出 DATE1 之后至 DATE2（含）的工作日数。日历未覆盖的年份一律报错。"
+
+/* --pause reasons (gk_pause_reason), by the word given on the command line. */
+static const struct {
+    const char *word;
+    gk_pause_reason reason;
+} pause_words[] = {
+    {"third-party", GK_PAUSE_THIRD_PARTY},   /* 条例第三十二条 */
+    {"other-agency", GK_PAUSE_OTHER_AGENCY}, /* 条例第三十四条 */
+    {"fee", GK_PAUSE_FEE_NOTICE},            /* 国办函〔2020〕109号 收费通知 */
+    {"other", GK_PAUSE_OTHER},
+};
+
+/* Parses "FROM..TO[,REASON]". Prints a message and returns -1 when bad. */
+static int parse_pause(gk_pause *out, const char *s)
+{
+    const char *comma = strchr(s, ',');
+    size_t span_len = comma ? (size_t)(comma - s) : strlen(s);
+    size_t i;
+
+    out->reason = GK_PAUSE_OTHER;
+    if (span_len != 22 || memcmp(s + 10, "..", 2) || gk_date_parse(&out->from, s, 10) < 0 ||
+        gk_date_parse(&out->to, s + 12, 10) < 0 || gk_date_cmp(out->from, out->to) > 0) {
+        fprintf(stderr,
+                "gongkai workdays: --pause '%s' 无效：应为 FROM..TO，两个 YYYY-MM-DD 日期且 "
+                "FROM 不晚于 TO，例如 2025-03-10..2025-03-14,third-party\n",
+                s);
+        return -1;
+    }
+    if (!comma)
+        return 0;
+    for (i = 0; i < GK_ARRAY_LEN(pause_words); i++) {
+        if (!strcmp(comma + 1, pause_words[i].word)) {
+            out->reason = pause_words[i].reason;
+            return 0;
+        }
+    }
+    fprintf(stderr,
+            "gongkai workdays: 暂停原因 '%s' 无效：应为 third-party、other-agency、fee 或 other\n",
+            comma + 1);
+    return -1;
+}
+
+static int load_calendar(gk_calendar **cal, const char *path)
+{
+    gk_buf b = GK_BUF_INIT;
+    int error;
+
+    if (!path) {
+        error = gk_calendar_new_default(cal);
+        return error < 0 ? cli_fail(error, "无法载入内置日历") : 0;
+    }
+    error = gk_file_read(&b, path, GK_MAX_INPUT);
+    if (error < 0)
+        return cli_fail(error, "无法读取日历文件");
+    error = gk_calendar_new(cal, b.ptr, b.len, path);
+    gk_buf_release(&b);
+    return error < 0 ? cli_fail(error, "日历文件有误") : 0;
+}
+
+static int run_add(const gk_calendar *cal, const cli_parsed *p)
+{
+    gk_pause pauses[64];
+    gk_deadline_explain ex = GK_DEADLINE_EXPLAIN_INIT;
+    gk_buf out = GK_BUF_INIT;
+    char ds[GK_DATE_BUFSZ];
+    gk_date start, got;
+    int64_t n;
+    int i, idx, error, npauses;
+
+    if (cli_parse_date(p->args[1], &start, "workdays") < 0)
+        return CLI_EXIT_USAGE;
+    if (cli_parse_i64(p->args[2], &n) < 0 || n < -1000000 || n > 1000000) {
+        fprintf(stderr, "gongkai workdays: N '%s' 无效：应为整数（-1000000 至 1000000）\n",
+                p->args[2]);
+        return CLI_EXIT_USAGE;
+    }
+    for (idx = 0; opts[idx].name && strcmp(opts[idx].name, "pause"); idx++)
+        ;
+    npauses = p->nmulti[idx];
+    for (i = 0; i < npauses; i++)
+        if (parse_pause(&pauses[i], p->multi[idx][i]) < 0)
+            return CLI_EXIT_USAGE;
+    if (cli_has(p, opts, "explain")) {
+        error = gk_calendar_explain(&ex, cal, start, (int)n, pauses, (size_t)npauses);
+        if (error >= 0)
+            error = gk_buf_printf(&out, "%s\n", gk_date_format(ds, ex.deadline));
+        if (error >= 0)
+            error = gk_deadline_explain_format(&out, &ex);
+        gk_deadline_explain_release(&ex);
+    } else {
+        error = npauses ? gk_calendar_deadline(&got, cal, start, n, pauses, (size_t)npauses)
+                        : gk_calendar_add_workdays(&got, cal, start, n);
+        if (error >= 0)
+            error = gk_buf_printf(&out, "%s\n", gk_date_format(ds, got));
+    }
+    if (error >= 0)
+        fputs(gk_buf_cstr(&out), stdout);
+    gk_buf_release(&out);
+    return error < 0 ? cli_fail(error, "无法计算工作日") : CLI_EXIT_OK;
+}
+
+static int run_between(const gk_calendar *cal, const cli_parsed *p)
+{
+    gk_date d1, d2;
+    int64_t k;
+    int error;
+
+    if (cli_has(p, opts, "pause") || cli_has(p, opts, "explain")) {
+        fprintf(stderr, "gongkai workdays: --pause 和 --explain 只用于 add\n");
+        return CLI_EXIT_USAGE;
+    }
+    if (cli_parse_date(p->args[1], &d1, "workdays") < 0 ||
+        cli_parse_date(p->args[2], &d2, "workdays") < 0)
+        return CLI_EXIT_USAGE;
+    error = gk_calendar_workdays_between(&k, cal, d1, d2);
+    if (error < 0)
+        return cli_fail(error, "无法计算工作日");
+    printf("%lld\n", (long long)k);
+    return CLI_EXIT_OK;
+}
+
+/* The actions of `gongkai workdays`; each takes two arguments. */
+static const struct {
+    const char *name;
+    int (*run)(const gk_calendar *cal, const cli_parsed *p);
+} actions[] = {
+    {"add", run_add},
+    {"between", run_between},
+};
+
+int cmd_workdays(int argc, char **argv)
+{
+    cli_parsed p;
+    gk_calendar *cal = NULL;
+    size_t i;
+    int rc;
+
+    rc = cli_parse(&p, opts, argc, argv, "workdays");
+    if (rc)
+        return rc;
+    if (p.help) {
+        cli_usage(stdout, "workdays", SYNOPSIS, SUMMARY, opts);
+        return CLI_EXIT_OK;
+    }
+    for (i = 0; p.nargs > 0 && i < GK_ARRAY_LEN(actions); i++)
+        if (!strcmp(p.args[0], actions[i].name))
+            break;
+    if (p.nargs == 0 || i == GK_ARRAY_LEN(actions) || p.nargs != 3) {
+        fprintf(stderr, "用法: gongkai workdays %s\n（见 gongkai workdays --help）\n", SYNOPSIS);
+        return CLI_EXIT_USAGE;
+    }
+    rc = load_calendar(&cal, cli_get(&p, opts, "calendar"));
+    if (rc)
+        return rc;
+    rc = actions[i].run(cal, &p);
+    gk_calendar_free(cal);
+    return rc;
+}
