@@ -7,11 +7,3 @@ int cmd_check(int argc, char **argv)
     fprintf(stderr, "gongkai check: not built yet\n");
     return CLI_EXIT_INTERNAL;
 }
-int cmd_render(int argc, char **argv)
-{
-    return cmd_check(argc, argv);
-}
-int cmd_parse(int argc, char **argv)
-{
-    return cmd_check(argc, argv);
-}
