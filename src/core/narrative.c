@@ -203,9 +203,14 @@ size_t gk_narr_read_number(const char *s, size_t n, double *value)
     return read_chinese(s, n, value);
 }
 
+/* Where the quoted sentence of a trigger at text[at] starts: after the
+ * previous sentence break, but at most MAX_LEAD characters back (crawler
+ * text runs whole tables into one "sentence"). */
+#define MAX_LEAD 60
+
 static size_t sentence_start(const char *text, size_t at)
 {
-    size_t j = at, k;
+    size_t j = at, k, chars = 0;
 
     while (j > 0) {
         j--;
@@ -216,6 +221,8 @@ static size_t sentence_start(const char *text, size_t at)
             j += k;
             break;
         }
+        if (++chars >= MAX_LEAD)
+            break;
     }
     return skip_spaces(text, at, j);
 }
@@ -233,9 +240,10 @@ static size_t clause_end(const char *text, size_t len, size_t from)
 }
 
 /* Scans the clause after a trigger ending at text[from]; on a statement
- * fills st and returns true. */
-static bool scan_clause(const char *text, size_t len, size_t from, const narr_kind_desc *k,
-                        gk_narr_stmt *st)
+ * fills st and returns true. The exclusions apply from text[lead], a few
+ * characters before the trigger ("行政复议、行政诉讼案件3件" counts both). */
+static bool scan_clause(const char *text, size_t len, size_t lead, size_t from,
+                        const narr_kind_desc *k, gk_narr_stmt *st)
 {
     size_t i = from, cps = 0;
 
@@ -261,7 +269,7 @@ static bool scan_clause(const char *text, size_t len, size_t from, const narr_ki
             cps++;
             continue;
         }
-        if (contains_any(text + from, i - from, k->exclude))
+        if (contains_any(text + lead, i - lead, k->exclude))
             return false;
         if (k->require && !contains_any(text + from, i - from, k->require)) {
             size_t u = skip_spaces(text, len, after + match_any(text + after, len - after,
@@ -278,6 +286,25 @@ static bool scan_clause(const char *text, size_t len, size_t from, const narr_ki
     return false;
 }
 
+/* Up to LEAD_CHARS characters before text[at], not crossing a clause break. */
+#define LEAD_CHARS 3
+
+static size_t clause_lead(const char *text, size_t at)
+{
+    size_t j = at, chars = 0;
+
+    while (j > 0 && chars < LEAD_CHARS) {
+        size_t p = j - 1;
+        while (p > 0 && ((unsigned char)text[p] & 0xC0) == 0x80)
+            p--;
+        if (match_any(text + p, j - p, clause_breaks) || match_any(text + p, j - p, sentence_breaks))
+            break;
+        j = p;
+        chars++;
+    }
+    return j;
+}
+
 size_t gk_narr_find(const char *text, size_t len, gk_narr_kind kind, gk_narr_stmt *out,
                     size_t max)
 {
@@ -290,7 +317,7 @@ size_t gk_narr_find(const char *text, size_t len, gk_narr_kind kind, gk_narr_stm
     k = &kinds[kind];
     while (i < len) {
         t = match_any(text + i, len - i, k->triggers);
-        if (t && scan_clause(text, len, i + t, k, &st)) {
+        if (t && scan_clause(text, len, clause_lead(text, i), i + t, k, &st)) {
             st.start = sentence_start(text, i);
             if (found < max)
                 out[found] = st;

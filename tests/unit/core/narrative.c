@@ -1,0 +1,176 @@
+/* Unit tests of narrative.c: reading stated counts from report text
+ * (NARR.* rules, issue 3 "Narrative checks"). */
+#include <jansson.h>
+#include <stdio.h>
+#include "test.h"
+#include "core/narrative.h"
+
+static double num(const char *s, size_t *used)
+{
+    double v = -1;
+
+    *used = gk_narr_read_number(s, strlen(s), &v);
+    return v;
+}
+
+GK_TEST(core_narrative, reads_arabic_fullwidth_and_chinese_numerals)
+{
+    static const struct {
+        const char *in;
+        double want;
+        size_t used;
+    } cases[] = {
+        {"27件", 27, 2},         {"３１１９件", 3119, 12}, {"1,234件", 1234, 5},
+        {"二十七件", 27, 9},     {"两件", 2, 3},           {"十件", 10, 3},
+        {"一百零五件", 105, 12}, {"一千零十", 1010, 12},   {"两万三千件", 23000, 12},
+        {"零件", 0, 3},          {"10,20", 10, 2},         {"件", 0, 0},
+    };
+    size_t i, used;
+
+    for (i = 0; i < GK_ARRAY_LEN(cases); i++) {
+        double v = num(cases[i].in, &used);
+        if (used != cases[i].used || (used && (v < cases[i].want || v > cases[i].want)))
+            GK_T_FAIL("'%s': read %g using %zu bytes, expected %g using %zu", cases[i].in, v, used,
+                      cases[i].want, cases[i].used);
+    }
+}
+
+/* The statements of kind in text, as "value|evidence;…". */
+static const char *find_all(const char *text, gk_narr_kind kind)
+{
+    static char out[2048];
+    gk_narr_stmt st[8];
+    size_t n = gk_narr_find(text, strlen(text), kind, st, 8), i, len = 0;
+
+    out[0] = '\0';
+    for (i = 0; i < n && i < 8; i++)
+        len += (size_t)snprintf(out + len, sizeof out - len, "%s%.0f|%.*s", i ? ";" : "",
+                                st[i].value, (int)(st[i].end - st[i].start), text + st[i].start);
+    return out;
+}
+
+GK_TEST(core_narrative, seed_sentence_is_quoted)
+{
+    const char *t = "做到信息公开申请办理的规范化、流程化、标准化、痕迹化。2024年,区本级政府及政府办"
+                    "共收到政府信息公开申请27件,均已答复并办结。因信息公开申请被行政复议两件,"
+                    "均被市政府维持。";
+
+    GK_T_STR_EQ(find_all(t, GK_NARR_RECEIVED),
+                "27|2024年,区本级政府及政府办共收到政府信息公开申请27件");
+    GK_T_STR_EQ(find_all(t, GK_NARR_REVIEW), "2|因信息公开申请被行政复议两件");
+    GK_T_STR_EQ(find_all(t, GK_NARR_LITIGATION), "");
+}
+
+GK_TEST(core_narrative, statement_shapes)
+{
+    /* PDF text: spaces and a line break inside the statement. */
+    GK_T_STR_EQ(find_all("2024 年，区政府办受理政府\n信息公开申请 17 件，均已答复。", GK_NARR_RECEIVED),
+                "17|2024 年，区政府办受理政府\n信息公开申请 17 件");
+    /* 、 does not end the clause; 申请 may follow the unit. */
+    GK_T_STR_EQ(find_all("我局收到邮寄、网络提交的各类政府信息公开申请共计8件。", GK_NARR_RECEIVED),
+                "8|我局收到邮寄、网络提交的各类政府信息公开申请共计8件");
+    GK_T_STR_EQ(find_all("本年度全区共收到70件申请，办结69件。", GK_NARR_RECEIVED),
+                "70|本年度全区共收到70件申请");
+    GK_T_STR_EQ(find_all("新收政府信息公开申请二十七件。", GK_NARR_RECEIVED),
+                "27|新收政府信息公开申请二十七件");
+    GK_T_STR_EQ(find_all("共受理政府信息公开申请２５件。", GK_NARR_RECEIVED),
+                "25|共受理政府信息公开申请２５件");
+    GK_T_STR_EQ(find_all("共有行政诉讼案件1件、行政复议案件2件，均已结案。", GK_NARR_REVIEW),
+                "2|共有行政诉讼案件1件、行政复议案件2件");
+    GK_T_STR_EQ(find_all("共有行政诉讼案件1件、行政复议案件2件，均已结案。", GK_NARR_LITIGATION),
+                "1|共有行政诉讼案件1件、行政复议案件2件");
+    GK_T_STR_EQ(find_all("全年行政复议36起，行政诉讼9起。", GK_NARR_LITIGATION),
+                "9|全年行政复议36起，行政诉讼9起");
+    GK_T_STR_EQ(find_all("行政复议0件。", GK_NARR_REVIEW), "0|行政复议0件");
+}
+
+GK_TEST(core_narrative, no_false_statements)
+{
+    static const char *const texts[] = {
+        "依申请公开数量同比增长27件。",
+        "2024年，收到政府信息公开申请同比增长27件。",
+        "主动公开政府信息47条，历年累计主动公开政府信息2082条。",
+        "通过12345平台受理群众诉求累计受理1059件，办理率100%。",
+        "收到上年结转申请2件。",
+        "提高受理和答复的时效性。2022年公开文件3件。",
+        "一、本年新收政府信息公开申请数量 25 0 0 0 0 0 25",
+        "依法做好相关行政复议、行政诉讼案件的应诉工作，全县共办理相关案件 74 件。",
+        "行政复议、行政诉讼案件共3件。",
+        "四、政府信息公开行政复议、行政诉讼情况 行政复议 行政诉讼 结果维持 0 0 0 0 0",
+        "全年未发生因依申请公开被行政复议纠错或行政诉讼败诉情形。",
+    };
+    size_t i;
+    int k;
+
+    for (i = 0; i < GK_ARRAY_LEN(texts); i++)
+        for (k = 0; k < GK_NARR_NKINDS; k++)
+            if (*find_all(texts[i], (gk_narr_kind)k))
+                GK_T_FAIL("kind %d found '%s' in '%s'", k, find_all(texts[i], (gk_narr_kind)k),
+                          texts[i]);
+}
+
+/* Every real report's text against its hand-read tables: the statements
+ * agree everywhere except 003 (受理17 for the office vs 95 in the table, a
+ * scope difference listed in the corpus README). */
+GK_TEST(core_narrative, corpus_statements_agree_except_known_cases)
+{
+    size_t len;
+    char *data = gk_test_slurp(gk_test_path("tests/resources/corpus/expected.json"), &len);
+    json_error_t jerr;
+    json_t *exp = json_loadb(data, len, 0, &jerr), *entry;
+    const char *key;
+    static const char *const exts[] = {".txt", ".md", ".html"};
+    char mismatches[512] = "";
+    size_t ml = 0;
+    int checked = 0;
+
+    GK_T_OK(exp != NULL);
+    json_object_foreach(exp, key, entry)
+    {
+        json_t *apps = json_object_get(entry, "applications");
+        json_t *rl = json_object_get(entry, "review_litigation");
+        double nw = (double)json_integer_value(json_array_get(json_object_get(apps, "NEW"), 6));
+        double in =
+            (double)json_integer_value(json_array_get(json_object_get(apps, "CARRIED_IN"), 6));
+        double rv = (double)json_integer_value(
+            json_object_get(json_object_get(rl, "review"), "total"));
+        double ld = (double)json_integer_value(
+            json_object_get(json_object_get(rl, "litigation_direct"), "total"));
+        double la = (double)json_integer_value(
+            json_object_get(json_object_get(rl, "litigation_after_review"), "total"));
+        char rel[256], *text = NULL;
+        size_t tlen = 0, e, i, n;
+        gk_narr_stmt st[16];
+        int k;
+
+        for (e = 0; e < GK_ARRAY_LEN(exts) && !text; e++) {
+            FILE *f;
+            snprintf(rel, sizeof rel, "tests/resources/corpus/real/%s%s", key, exts[e]);
+            f = fopen(gk_test_path(rel), "rb");
+            if (f) {
+                fclose(f);
+                text = gk_test_slurp(gk_test_path(rel), &tlen);
+            }
+        }
+        GK_T_OK(text != NULL);
+        for (k = 0; k < GK_NARR_NKINDS; k++) {
+            bool agree = false;
+            n = gk_narr_find(text, tlen, (gk_narr_kind)k, st, 16);
+            for (i = 0; i < n && i < 16; i++) {
+                double v = st[i].value;
+                agree = agree || (k == GK_NARR_RECEIVED && (v == nw || v == nw + in)) ||
+                        (k == GK_NARR_REVIEW && v == rv) ||
+                        (k == GK_NARR_LITIGATION && (v == ld + la || v == ld || v == la));
+            }
+            if (n && !agree)
+                ml += (size_t)snprintf(mismatches + ml, sizeof mismatches - ml, "%.3s:%d ", key,
+                                       k);
+        }
+        gk_free(text);
+        checked++;
+    }
+    GK_T_INT_EQ(checked, 24);
+    GK_T_STR_EQ(mismatches, "003:0 ");
+    json_decref(exp);
+    gk_free(data);
+}
