@@ -1,0 +1,85 @@
+/*
+ * sys/store_backend.h: the storage backend interface, for backend
+ * implementers only (libgit2 include/git2/sys, sqlite3_io_methods;
+ * conventions C5). Callers use include/gk/store.h.
+ *
+ * A backend is a const, versioned table of functions. A concrete store
+ * embeds struct gk_store as its FIRST member and is downcast with a check
+ * that st->be is its own table. Methods are appended at the end and the
+ * version bumped; existing ones are never reordered.
+ *
+ * Contracts common to all methods: return 0 or a negative gk_error_code
+ * with gk_error_set(); strings handed to callbacks are borrowed for the
+ * call. Writes happen only between tx_begin and tx_commit, which store.c
+ * guarantees; the backend must take the write lock at tx_begin.
+ */
+#ifndef GK_SYS_STORE_BACKEND_H
+#define GK_SYS_STORE_BACKEND_H
+
+#include "../store.h"
+
+GK_BEGIN_DECL
+
+#define GK_STORE_BACKEND_VERSION 1
+
+/* Table 3 counts as the backend computes them: rows of gk_t3_row (NEW,
+ * CARRIED_IN, each result leaf, CARRIED_OUT; R_TOTAL is left 0) by
+ * applicant class. */
+typedef int64_t gk_t3_counts[GK_T3_NROWS][GK_APPLICANT_NTYPES];
+
+typedef struct gk_store_backend {
+    unsigned int version; /* GK_STORE_BACKEND_VERSION */
+    const char *name;     /* "sqlite", "postgresql": the DSN scheme */
+
+    /* dsn is the part after "scheme:" for sqlite (a path), the whole URL
+     * for postgresql. */
+    int (*open)(gk_store **out, const char *dsn, const gk_store_opts *o);
+    void (*close)(gk_store *st);
+    /* Schema: the database's version and the backend's latest; migrate
+     * applies migration number `version` (one step, inside a transaction
+     * opened by store.c). */
+    int (*schema_version)(gk_store *st, int *current_out, int *target_out);
+    int (*migrate_step)(gk_store *st, int version);
+
+    int (*tx_begin)(gk_store *st);
+    int (*tx_commit)(gk_store *st);
+    void (*tx_rollback)(gk_store *st);
+
+    int (*agency_put)(gk_store *st, const gk_agency *a, int64_t *id_out);
+    int (*agency_foreach)(gk_store *st, gk_agency_cb cb, void *payload);
+
+    /* case_insert sets c->id; applicant_key is the de-duplication key. */
+    int (*case_insert)(gk_store *st, gk_case *c, const char *applicant_key);
+    int (*case_update)(gk_store *st, const gk_case *c);
+    int (*case_foreach)(gk_store *st, const gk_case_query *q, gk_case_cb cb, void *payload);
+
+    /* The last event's id and hash (0 and "" when there is none). */
+    int (*event_last)(gk_store *st, int64_t *id_out, char hash_out[65]);
+    /* Stores e exactly as given (id included); never updates or deletes. */
+    int (*event_insert)(gk_store *st, const gk_store_event *e);
+    int (*event_foreach)(gk_store *st, gk_store_event_cb cb, void *payload);
+
+    /* Table 3 of year for one agency code (NULL = all). */
+    int (*t3_counts)(gk_store *st, int year, const char *agency, gk_t3_counts counts);
+    /* Version 1 ends here; new methods are appended, never reordered. */
+} gk_store_backend;
+
+/* The base of every store: the first member of each concrete store. */
+struct gk_store {
+    const gk_store_backend *be;
+    char *dsn;
+    char *actor;
+    int tx_depth;
+    /* The audit chain's tail, read once per transaction (the write lock is
+     * held, so nobody else can append meanwhile). */
+    bool chain_loaded;
+    int64_t chain_id;
+    char chain_hash[65];
+};
+
+/* Backends compiled into this library. */
+extern const gk_store_backend gk_store_backend_sqlite;
+
+GK_END_DECL
+
+#endif
