@@ -10,17 +10,18 @@
 
 static const cli_opt opts[] = {
     {"calendar", 0, OPT_VALUE, "FILE", "用 FILE 替换内置节假日日历（格式同 data/cn-holidays.csv）"},
-    {"pause", 0, OPT_MULTI, "FROM..TO[,原因]",
-     "add：暂停计算期间（含首尾两日），其间工作日不计入；原因为 third-party、other-agency、fee 或 "
+    {"pause", 0, OPT_MULTI, "FROM..TO[,REASON]",
+     "add：暂停计算期间（含首尾两日），其间工作日不计入；REASON 为 third-party、other-agency、fee 或 "
      "other；可多次给出"},
     {"explain", 0, OPT_FLAG, NULL, "add：逐项说明跳过的节假日、调休上班日和暂停期间"},
     {NULL, 0, OPT_FLAG, NULL, NULL},
 };
 
-#define SYNOPSIS "add DATE N [--pause FROM..TO[,原因]]... [--explain] | between DATE1 DATE2"
+#define SYNOPSIS "add DATE N [--pause FROM..TO[,REASON]]... [--explain] | between DATE1 DATE2"
 #define SUMMARY                                                                                    \
     "按官方节假日安排计算工作日。add 输出 DATE 之后第 N 个工作日（DATE 当日不计入）；\n"           \
-    "between 输出 DATE1 之后至 DATE2（含）的工作日数。日历未覆盖的年份一律报错。"
+    "between 输出 DATE1 之后至 DATE2（含）的工作日数。日历未覆盖的年份一律报错。\n"                \
+    "N 为负数时向前推算，须在参数前加 --，例如 gongkai workdays add -- 2025-03-09 -1。"
 
 /* --pause reasons (gk_pause_reason), by the word given on the command line. */
 static const struct {
