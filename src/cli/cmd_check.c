@@ -42,8 +42,8 @@ static int list_rules(void)
            "| rule | severity | 检查内容 | 依据 |\n|---|---|---|---|\n");
     for (i = 0; i < gk_rule_count(); i++) {
         const gk_rule_info *r = gk_rule_get(i);
-        printf("| `%s` | %s | %s | %s |\n", r->id, gk_severity_name(r->severity),
-               r->description, r->source);
+        printf("| `%s` | %s | %s | %s |\n", r->id, gk_severity_name(r->severity), r->description,
+               r->source);
     }
     return CLI_EXIT_OK;
 }
@@ -111,7 +111,8 @@ static void print_people(const char *path, const gk_report *r, const gk_diag_lis
         if (d->evidence)
             printf("  %*s原文：“%s”\n", 4 + 2 + wrule + 2 + wcell + 2, "", d->evidence);
     }
-    printf("  共 %zu 个错误、%zu 个警告、%zu 个提示\n", gk_diag_list_count_severity(l, GK_SEV_ERROR),
+    printf("  共 %zu 个错误、%zu 个警告、%zu 个提示\n",
+           gk_diag_list_count_severity(l, GK_SEV_ERROR),
            gk_diag_list_count_severity(l, GK_SEV_WARNING),
            gk_diag_list_count_severity(l, GK_SEV_INFO));
 }

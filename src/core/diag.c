@@ -142,8 +142,8 @@ static int put_finding(gk_buf *b, const gk_diag *d)
 
     if ((error = gk_buf_puts(b, "    {\"rule\": ")) < 0 ||
         (error = put_opt_string(b, d->rule)) < 0 ||
-        (error = gk_buf_printf(b, ", \"severity\": \"%s\", \"cell\": ",
-                               gk_severity_name(d->severity))) < 0 ||
+        (error = gk_buf_printf(
+             b, ", \"severity\": \"%s\", \"cell\": ", gk_severity_name(d->severity))) < 0 ||
         (error = put_opt_string(b, d->cell)) < 0 ||
         (error = gk_buf_puts(b, ", \"expected\": ")) < 0)
         return error;
@@ -170,18 +170,19 @@ int gk_diag_list_to_json(gk_buf *out, const gk_diag_list *l, const char *source,
     int error;
 
     GK_ASSERT_ARG(out && l);
-    if ((error = gk_buf_puts(out, "{\n  \"schema\": \"" FINDINGS_SCHEMA "\",\n  \"source\": ")) < 0 ||
+    if ((error = gk_buf_puts(out, "{\n  \"schema\": \"" FINDINGS_SCHEMA "\",\n  \"source\": ")) <
+            0 ||
         (error = put_opt_string(out, source)) < 0)
         return error;
     error = year ? gk_buf_printf(out, ",\n  \"year\": %d", year)
                  : gk_buf_puts(out, ",\n  \"year\": null");
     if (error < 0)
         return error;
-    if ((error = gk_buf_printf(out,
-                               ",\n  \"summary\": {\"error\": %zu, \"warning\": %zu, \"info\": %zu}",
-                               gk_diag_list_count_severity(l, GK_SEV_ERROR),
-                               gk_diag_list_count_severity(l, GK_SEV_WARNING),
-                               gk_diag_list_count_severity(l, GK_SEV_INFO))) < 0 ||
+    if ((error = gk_buf_printf(
+             out, ",\n  \"summary\": {\"error\": %zu, \"warning\": %zu, \"info\": %zu}",
+             gk_diag_list_count_severity(l, GK_SEV_ERROR),
+             gk_diag_list_count_severity(l, GK_SEV_WARNING),
+             gk_diag_list_count_severity(l, GK_SEV_INFO))) < 0 ||
         (error = gk_buf_puts(out, ",\n  \"findings\": [")) < 0)
         return error;
     for (i = 0; i < l->n; i++) {

@@ -22,18 +22,19 @@ typedef struct {
  * words because 同比增长27件 is a difference, not a count. */
 static const char *const received_triggers[] = {"收到", "受理", "新收", "接收", NARR_END};
 static const char *const received_units[] = {"件", NARR_END};
-static const char *const received_exclude[] = {"同比", "增长", "增加", "减少", "下降", "上升",
-                                               "较上年", "比上年", "结转", "其中", "占", NARR_END};
+static const char *const received_exclude[] = {"同比", "增长", "增加",   "减少",
+                                               "下降", "上升", "较上年", "比上年",
+                                               "结转", "其中", "占",     NARR_END};
 static const char *const received_require[] = {"申请", NARR_END};
 
 /* 行政复议 … N件/起; a clause that also names 诉讼 counts both together. */
 static const char *const review_triggers[] = {"行政复议", NARR_END};
 static const char *const t4_units[] = {"件", "起", "宗", NARR_END};
-static const char *const review_exclude[] = {"诉讼", "起诉", "同比", "增长", "增加", "减少",
-                                             "下降", "纠正", "维持", NARR_END};
+static const char *const review_exclude[] = {"诉讼", "起诉", "同比", "增长", "增加",
+                                             "减少", "下降", "纠正", "维持", NARR_END};
 static const char *const litigation_triggers[] = {"行政诉讼", NARR_END};
-static const char *const litigation_exclude[] = {"复议", "同比", "增长", "增加", "减少", "下降",
-                                                 "败诉", "胜诉", NARR_END};
+static const char *const litigation_exclude[] = {"复议", "同比", "增长", "增加",  "减少",
+                                                 "下降", "败诉", "胜诉", NARR_END};
 
 static const narr_kind_desc kinds[GK_NARR_NKINDS] = {
     [GK_NARR_RECEIVED] = {received_triggers, received_units, received_exclude, received_require,
@@ -43,21 +44,21 @@ static const narr_kind_desc kinds[GK_NARR_NKINDS] = {
 };
 
 /* A clause ends at these; 、 does not end one (收到邮寄、网络提交的申请8件). */
-static const char *const clause_breaks[] = {"，", ",", "。", "；", ";", "！", "？", "!", "?",
-                                            "：", NARR_END};
+static const char *const clause_breaks[] = {"，", ",", "。", "；", ";",     "！",
+                                            "？", "!", "?",  "：", NARR_END};
 /* A sentence (the quoted evidence) starts after these. */
-static const char *const sentence_breaks[] = {"。", "；", ";", "！", "？", "!", "?", "\n",
-                                              NARR_END};
+static const char *const sentence_breaks[] = {"。", "；", ";",  "！",    "？",
+                                              "!",  "?",  "\n", NARR_END};
 
 static const struct {
     int32_t cp;
     int value; /* 0-9 digit, or 10/100/1000 multiplier, or 10000 for 万 */
 } cn_numerals[] = {
-    {0x96F6, 0}, /* 零 */ {0x3007, 0}, /* 〇 */ {0x4E00, 1}, /* 一 */ {0x4E8C, 2}, /* 二 */
-    {0x4E24, 2}, /* 两 */ {0x4E09, 3}, /* 三 */ {0x56DB, 4}, /* 四 */ {0x4E94, 5}, /* 五 */
-    {0x516D, 6}, /* 六 */ {0x4E03, 7}, /* 七 */ {0x516B, 8}, /* 八 */ {0x4E5D, 9}, /* 九 */
-    {0x5341, 10}, /* 十 */ {0x767E, 100}, /* 百 */ {0x5343, 1000}, /* 千 */
-    {0x4E07, 10000}, /* 万 */
+    {0x96F6, 0},     /* 零 */ {0x3007, 0},   /* 〇 */ {0x4E00, 1},    /* 一 */ {0x4E8C, 2}, /* 二 */
+    {0x4E24, 2},     /* 两 */ {0x4E09, 3},   /* 三 */ {0x56DB, 4},    /* 四 */ {0x4E94, 5}, /* 五 */
+    {0x516D, 6},     /* 六 */ {0x4E03, 7},   /* 七 */ {0x516B, 8},    /* 八 */ {0x4E5D, 9}, /* 九 */
+    {0x5341, 10},    /* 十 */ {0x767E, 100}, /* 百 */ {0x5343, 1000}, /* 千 */
+    {0x4E07, 10000},                                                  /* 万 */
 };
 
 static bool starts_with(const char *s, size_t n, const char *w)
@@ -92,8 +93,8 @@ static bool contains_any(const char *s, size_t n, const char *const *list)
  * around numbers ("受理政府 信息公开申请 17 件"). Returns its byte length. */
 static size_t space_at(const char *s, size_t n)
 {
-    static const char *const spaces[] = {" ", "\t", "\r", "\n", "\xE3\x80\x80" /* U+3000 */,
-                                         "\xC2\xA0" /* U+00A0 */, NARR_END};
+    static const char *const spaces[] = {
+        " ", "\t", "\r", "\n", "\xE3\x80\x80" /* U+3000 */, "\xC2\xA0" /* U+00A0 */, NARR_END};
     return match_any(s, n, spaces);
 }
 
@@ -145,8 +146,8 @@ static size_t read_arabic(const char *s, size_t n, double *value)
 
     while (i < n) {
         d = digit_at(s + i, n - i, &w);
-        if (d < 0 && s[i] == ',' && i > 0 && ascii_digit(s, n, i + 1) &&
-            ascii_digit(s, n, i + 2) && ascii_digit(s, n, i + 3) && !ascii_digit(s, n, i + 4)) {
+        if (d < 0 && s[i] == ',' && i > 0 && ascii_digit(s, n, i + 1) && ascii_digit(s, n, i + 2) &&
+            ascii_digit(s, n, i + 3) && !ascii_digit(s, n, i + 4)) {
             i++; /* thousands separator: 1,234 */
             continue;
         }
@@ -232,7 +233,7 @@ static size_t clause_end(const char *text, size_t len, size_t from)
     size_t i = from;
 
     while (i < len && !match_any(text + i, len - i, clause_breaks) &&
-         !match_any(text + i, len - i, sentence_breaks)) {
+           !match_any(text + i, len - i, sentence_breaks)) {
         if (gk_utf8_next(text, len, &i) < 0)
             continue;
     }
@@ -272,8 +273,8 @@ static bool scan_clause(const char *text, size_t len, size_t lead, size_t from,
         if (contains_any(text + lead, i - lead, k->exclude))
             return false;
         if (k->require && !contains_any(text + from, i - from, k->require)) {
-            size_t u = skip_spaces(text, len, after + match_any(text + after, len - after,
-                                                                 k->units));
+            size_t u =
+                skip_spaces(text, len, after + match_any(text + after, len - after, k->units));
             if (!match_any(text + u, len - u, k->require))
                 return false;
         }
@@ -297,7 +298,8 @@ static size_t clause_lead(const char *text, size_t at)
         size_t p = j - 1;
         while (p > 0 && ((unsigned char)text[p] & 0xC0) == 0x80)
             p--;
-        if (match_any(text + p, j - p, clause_breaks) || match_any(text + p, j - p, sentence_breaks))
+        if (match_any(text + p, j - p, clause_breaks) ||
+            match_any(text + p, j - p, sentence_breaks))
             break;
         j = p;
         chars++;
@@ -305,8 +307,7 @@ static size_t clause_lead(const char *text, size_t at)
     return j;
 }
 
-size_t gk_narr_find(const char *text, size_t len, gk_narr_kind kind, gk_narr_stmt *out,
-                    size_t max)
+size_t gk_narr_find(const char *text, size_t len, gk_narr_kind kind, gk_narr_stmt *out, size_t max)
 {
     const narr_kind_desc *k;
     size_t i = 0, found = 0, t;

@@ -22,8 +22,8 @@ typedef enum {
 } gk_narr_kind;
 
 typedef struct {
-    double value;            /* the stated count */
-    size_t start, end;       /* the quoted sentence: text[start..end) */
+    double value;              /* the stated count */
+    size_t start, end;         /* the quoted sentence: text[start..end) */
     size_t num_start, num_end; /* the number itself */
 } gk_narr_stmt;
 
@@ -34,7 +34,6 @@ size_t gk_narr_read_number(const char *s, size_t n, double *value);
 
 /* Finds the statements of kind in text[0..len) in text order and stores up
  * to max of them in out. Returns how many were found (may exceed max). */
-size_t gk_narr_find(const char *text, size_t len, gk_narr_kind kind, gk_narr_stmt *out,
-                    size_t max);
+size_t gk_narr_find(const char *text, size_t len, gk_narr_kind kind, gk_narr_stmt *out, size_t max);
 
 #endif

@@ -26,8 +26,8 @@ typedef int (*gk_rule_check_fn)(const gk_rule_ctx *c);
 /* Appends a finding of c->rule. has_values says whether expected/actual
  * mean something; cell and evidence may be NULL. */
 int gk_rules__emit(const gk_rule_ctx *c, const char *cell, bool has_values, double expected,
-                   double actual, const char *evidence, const char *fmt, ...) GK_PRINTF(7, 8)
-    GK_WARN_UNUSED;
+                   double actual, const char *evidence, const char *fmt, ...)
+    GK_PRINTF(7, 8) GK_WARN_UNUSED;
 
 /* Formats a cell value for a message ("25", "0.35"). Returns buf. */
 const char *gk_rules__num(char buf[32], double v);

@@ -9,7 +9,7 @@
 #include "narrative.h"
 #include "rules_int.h"
 
-#define MAX_STMTS 16
+#define MAX_STMTS    16
 #define MAX_EVIDENCE 400 /* bytes of quoted sentence */
 
 typedef struct {
@@ -96,8 +96,8 @@ static bool any_matches(const located_stmt *s, size_t n, const readings *rd)
 
 typedef int (*narr_message_fn)(gk_buf *msg, double stated, const gk_report *r);
 
-static int check_kind(const gk_rule_ctx *c, gk_narr_kind kind, const readings *rd,
-                      const char *cell, double actual, narr_message_fn message)
+static int check_kind(const gk_rule_ctx *c, gk_narr_kind kind, const readings *rd, const char *cell,
+                      double actual, narr_message_fn message)
 {
     located_stmt s[MAX_STMTS];
     gk_buf ev = GK_BUF_INIT, msg = GK_BUF_INIT;
@@ -131,8 +131,7 @@ static int received_message(gk_buf *msg, double stated, const gk_report *r)
     double nw = t3_total(r, GK_T3_NEW), in = t3_total(r, GK_T3_CARRIED_IN);
 
     return gk_buf_printf(msg, "正文称收到申请%s件，表三本年新收为%s件，新收与上年结转合计为%s件",
-                         gk_rules__num(a, stated), gk_rules__num(b, nw),
-                         gk_rules__num(d, nw + in));
+                         gk_rules__num(a, stated), gk_rules__num(b, nw), gk_rules__num(d, nw + in));
 }
 
 /* NARR.T3_RECEIVED: 收到/受理 means 新收 in some reports and 新收 + 上年结转
@@ -168,7 +167,8 @@ static int review_message(gk_buf *msg, double stated, const gk_report *r)
 {
     char a[32], b[32];
 
-    return gk_buf_printf(msg, "正文称行政复议%s件，表四行政复议总计为%s件", gk_rules__num(a, stated),
+    return gk_buf_printf(msg, "正文称行政复议%s件，表四行政复议总计为%s件",
+                         gk_rules__num(a, stated),
                          gk_rules__num(b, gk_cell_num(&r->t4[GK_T4_REVIEW][GK_T4_TOTAL])));
 }
 
@@ -197,11 +197,11 @@ static int litigation_message(gk_buf *msg, double stated, const gk_report *r)
 {
     char a[32], b[32], d[32];
 
-    return gk_buf_printf(msg,
-                         "正文称行政诉讼%s件，表四未经复议直接起诉总计%s件、复议后起诉总计%s件",
-                         gk_rules__num(a, stated),
-                         gk_rules__num(b, gk_cell_num(&r->t4[GK_T4_LIT_DIRECT][GK_T4_TOTAL])),
-                         gk_rules__num(d, gk_cell_num(&r->t4[GK_T4_LIT_AFTER_REVIEW][GK_T4_TOTAL])));
+    return gk_buf_printf(
+        msg, "正文称行政诉讼%s件，表四未经复议直接起诉总计%s件、复议后起诉总计%s件",
+        gk_rules__num(a, stated),
+        gk_rules__num(b, gk_cell_num(&r->t4[GK_T4_LIT_DIRECT][GK_T4_TOTAL])),
+        gk_rules__num(d, gk_cell_num(&r->t4[GK_T4_LIT_AFTER_REVIEW][GK_T4_TOTAL])));
 }
 
 /* NARR.T4_LITIGATION: 行政诉讼 cases in the text against 表四: the two

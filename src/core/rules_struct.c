@@ -111,8 +111,8 @@ static int missing_row_cb(const gk_rule_ctx *c, const struct_row *row)
 {
     if (count_absent(row) < row->n)
         return 0;
-    return gk_rules__emit(c, row->path, false, 0, 0, NULL, "%s缺少“%s”%s", row->table,
-                          row->label, strcmp(row->table, "表四") ? "行" : "栏");
+    return gk_rules__emit(c, row->path, false, 0, 0, NULL, "%s缺少“%s”%s", row->table, row->label,
+                          strcmp(row->table, "表四") ? "行" : "栏");
 }
 
 /* STRUCT.MISSING_ROW: a row of a found table is missing (spec §1.3-1.5).

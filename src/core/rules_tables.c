@@ -46,8 +46,7 @@ int gk_rules__check_t3_balance(const gk_rule_ctx *c)
         error = gk_rules__emit(c, path, true, in, out, NULL,
                                "表三“%s”列：一、本年新收加二、上年结转为%s，（七）总计加四、"
                                "结转下年度为%s，勾稽关系不成立",
-                               gk_t3_col_label(col), gk_rules__num(a, in),
-                               gk_rules__num(b, out));
+                               gk_t3_col_label(col), gk_rules__num(a, in), gk_rules__num(b, out));
         if (error < 0)
             return error;
     }
@@ -136,9 +135,10 @@ int gk_rules__check_t4_sum(const gk_rule_ctx *c)
         if (!ok || !differs(sum, total))
             continue;
         snprintf(path, sizeof path, "review_litigation.%s.total", gk_t4_group_key(g));
-        error = gk_rules__emit(c, path, true, sum, total, NULL,
-                               "表四“%s”：结果维持、结果纠正、其他结果、尚未审结合计为%s，总计为%s",
-                               gk_t4_group_label(g), gk_rules__num(a, sum), gk_rules__num(b, total));
+        error =
+            gk_rules__emit(c, path, true, sum, total, NULL,
+                           "表四“%s”：结果维持、结果纠正、其他结果、尚未审结合计为%s，总计为%s",
+                           gk_t4_group_label(g), gk_rules__num(a, sum), gk_rules__num(b, total));
         if (error < 0)
             return error;
     }

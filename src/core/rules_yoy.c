@@ -65,10 +65,10 @@ int gk_rules__check_yoy_carry(const gk_rule_ctx *c)
         if (!readable(in) || !readable(out) || !(fabs(gk_cell_num(in) - gk_cell_num(out)) > 1e-9))
             continue;
         snprintf(path, sizeof path, "applications.CARRIED_IN[%d]", col);
-        error = gk_rules__emit(c, path, true, gk_cell_num(out), gk_cell_num(in), NULL,
-                               "表三“%s”列：上年结转为%s，上年报告结转下年度为%s",
-                               gk_t3_col_label(col), gk_rules__num(a, gk_cell_num(in)),
-                               gk_rules__num(b, gk_cell_num(out)));
+        error =
+            gk_rules__emit(c, path, true, gk_cell_num(out), gk_cell_num(in), NULL,
+                           "表三“%s”列：上年结转为%s，上年报告结转下年度为%s", gk_t3_col_label(col),
+                           gk_rules__num(a, gk_cell_num(in)), gk_rules__num(b, gk_cell_num(out)));
         if (error < 0)
             return error;
     }
@@ -97,8 +97,8 @@ int gk_rules__check_t2_in_force_delta(const gk_rule_ctx *c)
     size_t i;
     int error;
 
-    if (!previous_usable(c) || !r->t2_present || !prev->t2_present ||
-        r->format != GK_FORMAT_2021 || prev->format != GK_FORMAT_2021)
+    if (!previous_usable(c) || !r->t2_present || !prev->t2_present || r->format != GK_FORMAT_2021 ||
+        prev->format != GK_FORMAT_2021)
         return 0;
     for (i = 0; i < GK_ARRAY_LEN(in_force_groups); i++) {
         const char *g = in_force_groups[i];

@@ -15,7 +15,8 @@ GK_TEST(core_diag, list_counts_and_copies_strings)
     v.expected = 27;
     v.actual = 25;
     GK_T_CALL(gk_diag_list_new(&l));
-    GK_T_CALL(gk_diag_add(l, "NARR.T3_RECEIVED", GK_SEV_WARNING, cell, &v, "证据", "正文称%d件", 27));
+    GK_T_CALL(
+        gk_diag_add(l, "NARR.T3_RECEIVED", GK_SEV_WARNING, cell, &v, "证据", "正文称%d件", 27));
     GK_T_CALL(gk_diag_add(l, "CELL.BLANK", GK_SEV_INFO, NULL, NULL, NULL, "空白"));
     cell[0] = 'X'; /* the list holds its own copy */
     GK_T_INT_EQ(gk_diag_list_count(l), 2);

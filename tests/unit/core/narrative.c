@@ -51,9 +51,10 @@ static const char *find_all(const char *text, gk_narr_kind kind)
 
 GK_TEST(core_narrative, seed_sentence_is_quoted)
 {
-    const char *t = "做到信息公开申请办理的规范化、流程化、标准化、痕迹化。2024年,区本级政府及政府办"
-                    "共收到政府信息公开申请27件,均已答复并办结。因信息公开申请被行政复议两件,"
-                    "均被市政府维持。";
+    const char *t =
+        "做到信息公开申请办理的规范化、流程化、标准化、痕迹化。2024年,区本级政府及政府办"
+        "共收到政府信息公开申请27件,均已答复并办结。因信息公开申请被行政复议两件,"
+        "均被市政府维持。";
 
     GK_T_STR_EQ(find_all(t, GK_NARR_RECEIVED),
                 "27|2024年,区本级政府及政府办共收到政府信息公开申请27件");
@@ -64,8 +65,9 @@ GK_TEST(core_narrative, seed_sentence_is_quoted)
 GK_TEST(core_narrative, statement_shapes)
 {
     /* PDF text: spaces and a line break inside the statement. */
-    GK_T_STR_EQ(find_all("2024 年，区政府办受理政府\n信息公开申请 17 件，均已答复。", GK_NARR_RECEIVED),
-                "17|2024 年，区政府办受理政府\n信息公开申请 17 件");
+    GK_T_STR_EQ(
+        find_all("2024 年，区政府办受理政府\n信息公开申请 17 件，均已答复。", GK_NARR_RECEIVED),
+        "17|2024 年，区政府办受理政府\n信息公开申请 17 件");
     /* 、 does not end the clause; 申请 may follow the unit. */
     GK_T_STR_EQ(find_all("我局收到邮寄、网络提交的各类政府信息公开申请共计8件。", GK_NARR_RECEIVED),
                 "8|我局收到邮寄、网络提交的各类政府信息公开申请共计8件");
@@ -132,8 +134,8 @@ GK_TEST(core_narrative, corpus_statements_agree_except_known_cases)
         double nw = (double)json_integer_value(json_array_get(json_object_get(apps, "NEW"), 6));
         double in =
             (double)json_integer_value(json_array_get(json_object_get(apps, "CARRIED_IN"), 6));
-        double rv = (double)json_integer_value(
-            json_object_get(json_object_get(rl, "review"), "total"));
+        double rv =
+            (double)json_integer_value(json_object_get(json_object_get(rl, "review"), "total"));
         double ld = (double)json_integer_value(
             json_object_get(json_object_get(rl, "litigation_direct"), "total"));
         double la = (double)json_integer_value(
@@ -163,8 +165,7 @@ GK_TEST(core_narrative, corpus_statements_agree_except_known_cases)
                         (k == GK_NARR_LITIGATION && (v == ld + la || v == ld || v == la));
             }
             if (n && !agree)
-                ml += (size_t)snprintf(mismatches + ml, sizeof mismatches - ml, "%.3s:%d ", key,
-                                       k);
+                ml += (size_t)snprintf(mismatches + ml, sizeof mismatches - ml, "%.3s:%d ", key, k);
         }
         gk_free(text);
         checked++;

@@ -49,10 +49,10 @@ static const char *findings(const gk_report *r, const gk_report *prev, int mask)
 GK_TEST(core_validate, catalogue_has_every_contract_rule)
 {
     static const char *const ids[] = {
-        "T3.BALANCE",    "T3.RESULT_SUM",    "T3.ROW_TOTAL",       "T4.SUM",
-        "CELL.NEGATIVE", "CELL.NOT_INTEGER", "CELL.UNREADABLE",    "CELL.BLANK",
+        "T3.BALANCE",           "T3.RESULT_SUM",      "T3.ROW_TOTAL",     "T4.SUM",
+        "CELL.NEGATIVE",        "CELL.NOT_INTEGER",   "CELL.UNREADABLE",  "CELL.BLANK",
         "STRUCT.MISSING_TABLE", "STRUCT.MISSING_ROW", "NARR.T3_RECEIVED", "NARR.T4_REVIEW",
-        "NARR.T4_LITIGATION", "YOY.CARRY", "T2.IN_FORCE_DELTA"};
+        "NARR.T4_LITIGATION",   "YOY.CARRY",          "T2.IN_FORCE_DELTA"};
     size_t i;
 
     for (i = 0; i < GK_ARRAY_LEN(ids); i++) {
@@ -90,8 +90,7 @@ GK_TEST(core_validate, seed_has_only_the_received_warning)
     GK_T_INT_EQ(d->expected, 27);
     GK_T_INT_EQ(d->actual, 25);
     GK_T_STR_EQ(d->evidence, "2024年,区本级政府及政府办共收到政府信息公开申请27件");
-    GK_T_STR_EQ(d->message,
-                "正文称收到申请27件，表三本年新收为25件，新收与上年结转合计为25件");
+    GK_T_STR_EQ(d->message, "正文称收到申请27件，表三本年新收为25件，新收与上年结转合计为25件");
     /* Without narrative rules the seed is clean. */
     gk_diag_list_free(l);
     l = NULL;
@@ -183,10 +182,9 @@ GK_TEST(core_validate, cell_negative_and_not_integer)
     gk_cell_set(&r->t2[6], -1);  /* 行政许可 */
     gk_cell_set(&r->t2[7], 1.5); /* 行政处罚 */
     gk_cell_set(&r->t2[9], -0.5);
-    GK_T_STR_EQ(findings(r, NULL, ERRORS),
-                "CELL.NEGATIVE@proactive.licensing.decisions "
-                "CELL.NEGATIVE@proactive.fees.amount_wan_yuan "
-                "CELL.NOT_INTEGER@proactive.penalty.decisions");
+    GK_T_STR_EQ(findings(r, NULL, ERRORS), "CELL.NEGATIVE@proactive.licensing.decisions "
+                                           "CELL.NEGATIVE@proactive.fees.amount_wan_yuan "
+                                           "CELL.NOT_INTEGER@proactive.penalty.decisions");
     gk_report_free(r);
 }
 
@@ -223,9 +221,8 @@ GK_TEST(core_validate, cell_blank_is_info_and_read_as_zero)
     gk_cell_set_blank(&r->t3[GK_T3_R_DENY_LAW][1]);
     gk_cell_set_blank(&r->t3[GK_T3_R_DENY_LAW][2]);
     gk_cell_set_blank(&r->t4[GK_T4_LIT_DIRECT][GK_T4_OTHER]);
-    GK_T_STR_EQ(findings(r, NULL, 1 | 4),
-                "CELL.BLANK@applications.R_DENY_LAW[1] "
-                "CELL.BLANK@review_litigation.litigation_direct.other");
+    GK_T_STR_EQ(findings(r, NULL, 1 | 4), "CELL.BLANK@applications.R_DENY_LAW[1] "
+                                          "CELL.BLANK@review_litigation.litigation_direct.other");
     /* blank as 0 still takes part in the sums: corpus 023 */
     gk_cell_set_blank(&r->t3[GK_T3_R_GRANT][6]);
     GK_T_STR_EQ(findings(r, NULL, ERRORS),
@@ -261,9 +258,8 @@ GK_TEST(core_validate, collapsed_other_row_is_not_missing)
         r->t3[GK_T3_R_OT_NOCORRECT][col].state = GK_CELL_ABSENT;
         r->t3[GK_T3_R_OT_NOFEE][col].state = GK_CELL_ABSENT;
     }
-    GK_T_STR_EQ(findings(r, NULL, ERRORS),
-                "STRUCT.MISSING_ROW@applications.R_OT_NOCORRECT "
-                "STRUCT.MISSING_ROW@applications.R_OT_NOFEE");
+    GK_T_STR_EQ(findings(r, NULL, ERRORS), "STRUCT.MISSING_ROW@applications.R_OT_NOCORRECT "
+                                           "STRUCT.MISSING_ROW@applications.R_OT_NOFEE");
     r->t3_other_collapsed = true;
     GK_T_STR_EQ(findings(r, NULL, ERRORS), "");
     r->t3_other_collapsed = false;
@@ -325,8 +321,7 @@ GK_TEST(core_validate, year_over_year)
                 "T2.IN_FORCE_DELTA@proactive.normative_docs.in_force");
     /* not the previous year: no comparison, and a warning that says so */
     prev->year = 2022;
-    GK_T_STR_EQ(findings(r, prev, ALL),
-                "NARR.T3_RECEIVED@applications.NEW[6] YOY.PREVIOUS@-");
+    GK_T_STR_EQ(findings(r, prev, ALL), "NARR.T3_RECEIVED@applications.NEW[6] YOY.PREVIOUS@-");
     gk_report_free(r);
     gk_report_free(prev);
 }

@@ -14,7 +14,8 @@
  * no table 2, so every converted report lacks it. */
 static char *convert(json_t *entry)
 {
-    json_t *rep = json_object(), *apps = json_object(), *src = json_object_get(entry, "applications");
+    json_t *rep = json_object(), *apps = json_object(),
+           *src = json_object_get(entry, "applications");
     const char *key;
     json_t *row;
     char *text;
@@ -49,8 +50,8 @@ static const struct {
     const char *key;
     const char *errors;
 } flagged[] = {
-    {"002_huaian_hongze_district_2023",
-     "T4.SUM@review_litigation.review.total T4.SUM@review_litigation.litigation_after_review.total"},
+    {"002_huaian_hongze_district_2023", "T4.SUM@review_litigation.review.total "
+                                        "T4.SUM@review_litigation.litigation_after_review.total"},
     {"011_pingtan_public_security_2021",
      "T3.BALANCE@applications.CARRIED_OUT[0] T3.BALANCE@applications.CARRIED_OUT[6]"},
     {"017_pingtan_haitan_subdistrict_2022",
