@@ -53,7 +53,7 @@ static int db_error(sqlite_store *s, int rc, const char *what)
     int ext = sqlite3_extended_errcode(s->db);
 
     gk_error_set(GK_ERRCLASS_STORE, "%s: %s", what, sqlite3_errmsg(s->db));
-    if (rc == SQLITE_CONSTRAINT &&
+    if ((rc & 0xff) == SQLITE_CONSTRAINT &&
         (ext == SQLITE_CONSTRAINT_UNIQUE || ext == SQLITE_CONSTRAINT_PRIMARYKEY))
         return GK_EEXISTS;
     return GK_EBACKEND;
