@@ -1,0 +1,337 @@
+/*
+ * stream.c: screening input of any size in bounded memory.
+ *
+ * Bytes collect in a window (1 MiB by default). A full window is cut at a
+ * "safe" point in its last quarter, between two CJK ideographs or after a
+ * newline, where no number, code or e-mail can straddle; findings that start
+ * before the cut are reported, and the bytes from a little before the cut
+ * (left context for look-behind checks) to the end are carried into the next
+ * window. A finding that starts before the cut ends before the window end as
+ * long as it is shorter than `span` bytes (dictionary words are capped at
+ * GK_SCREEN_MAX_WORD_LEN), so nothing is lost or reported twice.
+ *
+ * Memory: window + normalised view (at most 2x) + map + findings of one
+ * window, whatever the input size.
+ */
+#include <stdlib.h>
+#include "screen_int.h"
+
+gk_screen_severity gk_screen__severity(unsigned c);
+
+#define CTX_BYTES     256  /* left context carried across a cut */
+#define CONTEXT_SHOWN 90   /* bytes of context shown around a finding */
+
+typedef struct {
+    uint64_t start, end;
+    uint8_t category;
+    const char *suggestion;
+} found;
+
+struct gk_screen_stream {
+    const gk_screen *s;
+    gk_screen_cb cb;
+    void *ud;
+    char *win;
+    size_t wlen, wcap, overlap, span;
+    uint64_t base;      /* original offset of win[0] */
+    uint64_t emit_from; /* findings before this were reported */
+    gk_screen_norm nv;
+    gk_screen_raws raws;
+    found *found;
+    size_t nfound, capfound;
+    gk_screen_hs_scratch *scratch;
+    uint64_t cur_off, cur_line, cur_col; /* line/col of the character at cur_off */
+    int stopped;
+};
+
+int gk_screen_stream_new(gk_screen_stream **out, const gk_screen *s, gk_screen_cb cb, void *ud)
+{
+    gk_screen_stream *st = gk_calloc(1, sizeof *st);
+    int rc = 0;
+
+    *out = NULL;
+    if (!st)
+        return gk__oom();
+    st->s = s;
+    st->cb = cb;
+    st->ud = ud;
+    st->wcap = s->window;
+    st->overlap = s->window / 4 < 65536 ? s->window / 4 : 65536;
+    st->span = st->overlap / 2 < 4096 ? st->overlap / 2 : 4096;
+    st->win = gk_malloc(st->wcap);
+    st->cur_line = 1;
+    st->cur_col = 1;
+    if (!st->win) {
+        rc = gk__oom();
+        goto done;
+    }
+    if (s->hs) {
+        rc = gk_screen__hs_scratch_new(&st->scratch, s->hs);
+        if (rc < 0)
+            goto done;
+    }
+    *out = st;
+    st = NULL;
+done:
+    gk_screen_stream_free(st);
+    return rc;
+}
+
+void gk_screen_stream_free(gk_screen_stream *st)
+{
+    if (!st)
+        return;
+    gk_free(st->win);
+    gk_screen__norm_release(&st->nv);
+    gk_free(st->raws.items);
+    gk_free(st->found);
+    gk_screen__hs_scratch_free(st->scratch);
+    gk_free(st);
+}
+
+static bool cont(unsigned char b)
+{
+    return (b & 0xC0) == 0x80;
+}
+
+static bool ideograph_at(const unsigned char *w, size_t p, size_t n)
+{
+    return p + 3 <= n && w[p] >= 0xE4 && w[p] <= 0xE9 && cont(w[p + 1]) && cont(w[p + 2]);
+}
+
+/* The cut point of a full window: the last position in
+ * [wlen - overlap, wlen - span] after a newline or between two ideographs;
+ * else wlen - span moved back to a character start. */
+static size_t find_cut(const gk_screen_stream *st)
+{
+    const unsigned char *w = (const unsigned char *)st->win;
+    size_t hi = st->wlen - st->span, lo = st->wlen - st->overlap, p;
+
+    for (p = hi; p > lo; p--) {
+        if (w[p - 1] == '\n')
+            return p;
+        if (p >= 3 && ideograph_at(w, p, st->wlen) && ideograph_at(w, p - 3, st->wlen))
+            return p;
+    }
+    p = hi;
+    while (p > lo && cont(w[p]))
+        p--;
+    return p;
+}
+
+/* Moves the line/col cursor forward to original offset `to` (in window). */
+static void advance_cursor(gk_screen_stream *st, uint64_t to)
+{
+    const unsigned char *w = (const unsigned char *)st->win;
+    size_t i = (size_t)(st->cur_off - st->base), end = (size_t)(to - st->base);
+
+    for (; i < end; i++) {
+        if (w[i] == '\n') {
+            st->cur_line++;
+            st->cur_col = 1;
+        } else if (!cont(w[i])) {
+            st->cur_col++;
+        }
+    }
+    st->cur_off = to;
+}
+
+static int cmp_found(const void *a, const void *b)
+{
+    const found *x = a, *y = b;
+
+    if (x->start != y->start)
+        return x->start < y->start ? -1 : 1;
+    if (x->end != y->end)
+        return x->end < y->end ? -1 : 1;
+    return (int)x->category - (int)y->category;
+}
+
+static int push_found(gk_screen_stream *st, uint64_t s, uint64_t e, unsigned cat, const char *sg)
+{
+    if (st->nfound == st->capfound) {
+        size_t nc = st->capfound ? st->capfound * 2 : 64;
+        found *p = gk_realloc(st->found, nc * sizeof *p);
+        if (!p)
+            return gk__oom();
+        st->found = p;
+        st->capfound = nc;
+    }
+    st->found[st->nfound].start = s;
+    st->found[st->nfound].end = e;
+    st->found[st->nfound].category = (uint8_t)cat;
+    st->found[st->nfound].suggestion = sg;
+    st->nfound++;
+    return 0;
+}
+
+static int on_literal(unsigned id, size_t end, void *ud)
+{
+    gk_screen_stream *st = ud;
+    const gk_screen_entry *e = &st->s->lits[id];
+    uint32_t a = (uint32_t)(end - e->len), z = (uint32_t)end;
+
+    if (e->category == GK_SCREEN_SECRET_MARKER && e->len == 3 && !memcmp(e->bytes, "★", 3) &&
+        !gk_screen__secret_extend(st->nv.text, st->nv.len, &a, &z))
+        return 0;
+    return gk_screen__raws_push(&st->raws, a, z, e->category, e->suggestion);
+}
+
+/* Original end offset (in window) of a normalised end position. */
+static size_t orig_end(const gk_screen_stream *st, uint32_t nend)
+{
+    const char *t = st->nv.text;
+    uint32_t q = nend;
+    size_t o, k;
+
+    if (q == 0)
+        return gk_screen__norm_to_orig(&st->nv, 0);
+    q--;
+    while (q > 0 && cont((unsigned char)t[q]))
+        q--;
+    o = gk_screen__norm_to_orig(&st->nv, q);
+    k = o + 1;
+    while (k < st->wlen && cont((unsigned char)st->win[k]) && k - o < 4)
+        k++;
+    return k;
+}
+
+static void context(const gk_screen_stream *st, size_t a, size_t z, gk_screen_finding *f)
+{
+    size_t b = a > CONTEXT_SHOWN ? a - CONTEXT_SHOWN : 0, e = z + CONTEXT_SHOWN, i;
+    const char *w = st->win;
+
+    if (e > st->wlen)
+        e = st->wlen;
+    for (i = a; i > b; i--)
+        if (w[i - 1] == '\n')
+            break;
+    b = i;
+    while (b < a && cont((unsigned char)w[b]))
+        b++;
+    for (i = z; i < e; i++)
+        if (w[i] == '\n' || w[i] == '\r')
+            break;
+    e = i;
+    while (e > z && e < st->wlen && cont((unsigned char)w[e]))
+        e--;
+    f->context_before.ptr = w + b;
+    f->context_before.len = a - b;
+    f->context_after.ptr = w + z;
+    f->context_after.len = e - z;
+}
+
+static int process(gk_screen_stream *st, bool final)
+{
+    size_t cut = final ? st->wlen : find_cut(st), i, keep_from;
+    uint64_t limit = st->base + cut;
+    int rc;
+
+    rc = gk_screen__normalize(&st->nv, st->s->nfkc, st->win, st->wlen);
+    if (rc < 0)
+        return rc;
+    st->raws.count = 0;
+    st->nfound = 0;
+    rc = gk_screen__detect(&st->raws, st->nv.text, st->nv.len);
+    if (rc < 0)
+        return rc;
+    if (st->s->hs)
+        rc = gk_screen__hs_scan(st->s->hs, st->scratch, st->nv.text, st->nv.len, on_literal, st);
+    else
+        rc = gk_screen__ac_scan(st->s->ac, st->nv.text, st->nv.len, on_literal, st);
+    if (rc < 0)
+        return rc;
+    for (i = 0; i < st->raws.count; i++) {
+        const gk_screen_raw *r = &st->raws.items[i];
+        uint64_t a = st->base + gk_screen__norm_to_orig(&st->nv, r->nstart);
+        uint64_t z = st->base + orig_end(st, r->nend);
+        if (a < st->emit_from || (!final && a >= limit))
+            continue;
+        rc = push_found(st, a, z, r->category, r->suggestion);
+        if (rc < 0)
+            return rc;
+    }
+    if (st->nfound > 1)
+        qsort(st->found, st->nfound, sizeof *st->found, cmp_found);
+    for (i = 0; i < st->nfound && !st->stopped; i++) {
+        const found *x = &st->found[i];
+        gk_screen_finding f;
+        size_t a = (size_t)(x->start - st->base), z = (size_t)(x->end - st->base);
+
+        if (i > 0 && !cmp_found(x, &st->found[i - 1]))
+            continue; /* the same word listed twice */
+        advance_cursor(st, x->start);
+        memset(&f, 0, sizeof f);
+        f.category = (gk_screen_category)x->category;
+        f.severity = gk_screen__severity(x->category);
+        f.start = x->start;
+        f.end = x->end;
+        f.line = st->cur_line;
+        f.col = st->cur_col;
+        f.text.ptr = st->win + a;
+        f.text.len = z - a;
+        f.suggestion = x->suggestion;
+        context(st, a, z, &f);
+        st->stopped = st->cb(&f, st->ud);
+    }
+    if (st->stopped)
+        return st->stopped;
+    if (final)
+        return 0;
+    /* Slide: keep CTX_BYTES before the cut (character-aligned). */
+    keep_from = cut > CTX_BYTES ? cut - CTX_BYTES : 0;
+    while (keep_from < cut && cont((unsigned char)st->win[keep_from]))
+        keep_from++;
+    if (st->cur_off < st->base + keep_from)
+        advance_cursor(st, st->base + keep_from);
+    memmove(st->win, st->win + keep_from, st->wlen - keep_from);
+    st->wlen -= keep_from;
+    st->base += keep_from;
+    st->emit_from = limit;
+    return 0;
+}
+
+int gk_screen_stream_feed(gk_screen_stream *st, const void *data, size_t len)
+{
+    const char *p = data;
+
+    if (st->stopped)
+        return st->stopped;
+    while (len > 0) {
+        size_t n = st->wcap - st->wlen;
+        int rc;
+        if (n > len)
+            n = len;
+        memcpy(st->win + st->wlen, p, n);
+        st->wlen += n;
+        p += n;
+        len -= n;
+        if (st->wlen == st->wcap) {
+            rc = process(st, false);
+            if (rc)
+                return rc;
+        }
+    }
+    return 0;
+}
+
+int gk_screen_stream_finish(gk_screen_stream *st)
+{
+    if (st->stopped)
+        return st->stopped;
+    return process(st, true);
+}
+
+int gk_screen_buffer(const gk_screen *s, const void *data, size_t len, gk_screen_cb cb, void *ud)
+{
+    gk_screen_stream *st = NULL;
+    int rc = gk_screen_stream_new(&st, s, cb, ud);
+
+    if (rc < 0)
+        return rc;
+    rc = gk_screen_stream_feed(st, data, len);
+    if (rc == 0)
+        rc = gk_screen_stream_finish(st);
+    gk_screen_stream_free(st);
+    return rc;
+}
