@@ -1,0 +1,164 @@
+/*
+ * charset.c: bytes to UTF-8 before any parsing (stack.md "charset traps":
+ * gumbo is UTF-8 only, and gb2312 declarations hide GBK characters, so
+ * GBK/GB2312 are always decoded as GB18030, their superset).
+ *
+ * Order: BOM; then, for HTML, a <meta charset> / http-equiv declaration in
+ * the first 4 KB; then UTF-8 validity. Valid UTF-8 wins over a declaration
+ * (portals copy templates that still say gb2312). Invalid UTF-8 that is not
+ * GB18030 either keeps its valid parts and reads each bad byte as U+FFFD.
+ */
+#include <errno.h>
+#include <iconv.h>
+#include <strings.h>
+#include "parse/parse_int.h"
+#include "util/utf8.h"
+
+/* Declared charsets mapped to the iconv name we decode with. */
+static const struct {
+    const char *label, *iconv_name;
+} charsets[] = {
+    {"utf-8", NULL},        {"utf8", NULL},        {"gb2312", "GB18030"},
+    {"gbk", "GB18030"},     {"gb18030", "GB18030"}, {"x-gbk", "GB18030"},
+    {"cp936", "GB18030"},   {"big5", "BIG5-HKSCS"}, {"big5-hkscs", "BIG5-HKSCS"},
+};
+
+static int decode(gk_buf *out, const char *from, const char *data, size_t len)
+{
+    iconv_t cd = iconv_open("UTF-8", from);
+    char tmp[4096];
+    char *in = (char *)(uintptr_t)data;
+    size_t inleft = len;
+    int error = 0;
+
+    if (cd == (iconv_t)-1) {
+        gk_error_set(GK_ERRCLASS_PARSE, "cannot decode %s (iconv)", from);
+        return GK_EINVALID;
+    }
+    while (inleft > 0 && !error) {
+        char *o = tmp;
+        size_t oleft = sizeof(tmp);
+        size_t rc = iconv(cd, &in, &inleft, &o, &oleft);
+        error = gk_buf_put(out, tmp, (size_t)(o - tmp));
+        if (rc == (size_t)-1 && !error) {
+            if (errno == E2BIG)
+                continue;
+            /* EILSEQ / EINVAL (truncated at the end): one bad byte. */
+            error = gk_buf_put(out, "\xEF\xBF\xBD", 3);
+            in++;
+            inleft--;
+        }
+    }
+    iconv_close(cd);
+    return error;
+}
+
+/* Copies UTF-8 replacing each invalid byte with U+FFFD. */
+static int repair_utf8(gk_buf *out, const char *s, size_t len)
+{
+    size_t i = 0;
+    int error = 0;
+
+    while (i < len && !error) {
+        size_t bad = gk_utf8_invalid_at(s + i, len - i);
+        error = gk_buf_put(out, s + i, bad);
+        i += bad;
+        if (i < len && !error) {
+            error = gk_buf_put(out, "\xEF\xBF\xBD", 3);
+            i++;
+        }
+    }
+    return error;
+}
+
+/* Finds charset=NAME in the head of an HTML document. */
+static const char *sniff_meta(const char *s, size_t len, const char **iconv_name)
+{
+    size_t n = len < 4096 ? len : 4096, i, k, j;
+
+    for (i = 0; i + 8 < n; i++) {
+        if (strncasecmp(s + i, "charset", 7) != 0)
+            continue;
+        j = i + 7;
+        while (j < n && (s[j] == ' ' || s[j] == '\t'))
+            j++;
+        if (j >= n || s[j] != '=')
+            continue;
+        j++;
+        while (j < n && (s[j] == ' ' || s[j] == '"' || s[j] == '\''))
+            j++;
+        for (k = 0; k < GK_ARRAY_LEN(charsets); k++) {
+            size_t l = strlen(charsets[k].label);
+            if (j + l <= n && !strncasecmp(s + j, charsets[k].label, l) &&
+                (j + l == n || !((s[j + l] | 0x20) >= 'a' && (s[j + l] | 0x20) <= 'z') ||
+                 s[j + l] == '"')) {
+                *iconv_name = charsets[k].iconv_name;
+                return charsets[k].label;
+            }
+        }
+    }
+    return NULL;
+}
+
+/* Characters written differently in Traditional and Simplified Chinese that
+ * every report uses (申请, 公开, 报告, 处理, 机关, 数量, 项). */
+static const char *const trad_marks[] = {"請", "開", "報", "處", "機", "關", "數", "項", "資"};
+static const char *const simp_marks[] = {"请", "开", "报", "处", "机", "关", "数", "项", "资"};
+
+static size_t count_marks(const char *s, size_t len, const char *const *m, size_t nm)
+{
+    size_t total = 0, k;
+    const char *p, *end = s + len;
+
+    for (k = 0; k < nm; k++)
+        for (p = s; (p = memmem(p, (size_t)(end - p), m[k], strlen(m[k]))) != NULL; p += 3)
+            total++;
+    return total;
+}
+
+int gk_parse__to_utf8(gk_buf *out, const char *data, size_t len, bool html)
+{
+    const char *from = NULL, *label = NULL;
+    gk_buf t2s = GK_BUF_INIT;
+    size_t probe;
+    int error;
+
+    if (len > GK_PARSE_MAX_INPUT) {
+        gk_error_set(GK_ERRCLASS_PARSE, "input too large (%zu bytes; limit %zu)", len,
+                     GK_PARSE_MAX_INPUT);
+        return GK_ETOOBIG;
+    }
+    if (len >= 3 && !memcmp(data, "\xEF\xBB\xBF", 3)) {
+        data += 3;
+        len -= 3;
+    } else if (len >= 2 && (!memcmp(data, "\xFF\xFE", 2) || !memcmp(data, "\xFE\xFF", 2))) {
+        return decode(out, data[0] == '\xFF' ? "UTF-16LE" : "UTF-16BE", data + 2, len - 2);
+    }
+    if (html)
+        label = sniff_meta(data, len, &from);
+    if (gk_utf8_invalid_at(data, len) == len) {
+        error = gk_buf_put(out, data, len);
+    } else if (from || !label) {
+        /* Declared legacy charset, or undeclared and not UTF-8: GB18030 is
+         * what Chinese portals mean. */
+        error = decode(out, from ? from : "GB18030", data, len);
+    } else {
+        error = repair_utf8(out, data, len);
+    }
+    if (error < 0)
+        return error;
+
+    probe = out->len < 65536 ? out->len : 65536;
+    if (count_marks(out->ptr, probe, trad_marks, GK_ARRAY_LEN(trad_marks)) >
+        2 * count_marks(out->ptr, probe, simp_marks, GK_ARRAY_LEN(simp_marks)) + 4) {
+        error = gk_parse__t2s(&t2s, out->ptr, out->len);
+        if (error == 1) {
+            gk_buf_clear(out);
+            error = gk_buf_put(out, t2s.ptr, t2s.len);
+        }
+        gk_buf_release(&t2s);
+        if (error < 0)
+            return error;
+    }
+    return 0;
+}
