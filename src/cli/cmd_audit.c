@@ -39,9 +39,15 @@ typedef struct {
     struct timespec start;
 } audit_ctx;
 
-static void count_rule(audit_ctx *c, const char *rule, bool first_in_report)
+static void count_rule(audit_ctx *c, const char *rule_in, bool first_in_report)
 {
+    const gk_rule_info *info = gk_rule_find(rule_in);
+    /* keep the catalogue's static id: findings are freed with their report */
+    const char *rule = info ? info->id : "YOY.CARRY";
     size_t i;
+
+    if (!info && strcmp(rule_in, "YOY.CARRY") != 0)
+        return;
 
     for (i = 0; i < c->nrules; i++)
         if (!strcmp(c->by_rule[i].rule, rule))
@@ -49,7 +55,7 @@ static void count_rule(audit_ctx *c, const char *rule, bool first_in_report)
     if (i == c->nrules) {
         if (c->nrules == MAX_RULES)
             return;
-        c->by_rule[i].rule = rule; /* rule ids are static strings of the catalogue */
+        c->by_rule[i].rule = rule;
         c->by_rule[i].count = 0;
         c->by_rule[i].reports = 0;
         c->nrules++;

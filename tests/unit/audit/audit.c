@@ -8,21 +8,30 @@
 #include "gk/errors.h"
 #include "gk/fileio.h"
 
-/* A minimal balanced report of one agency and year: `in` carried in and
- * `out` carried out (natural persons), 10 new, all granted. */
+/* A complete balanced report of one agency and year: `in` carried in and
+ * `out` carried out (natural persons), 10 new, the rest granted. */
 static void write_report(const char *path, const char *agency, int year, int in, int out)
 {
-    char json[2048];
-    int total = 10 + in - out;
+    gk_report *r = NULL;
+    gk_buf b = GK_BUF_INIT;
+    int total = 10 + in - out, col;
 
-    snprintf(json, sizeof json,
-             "{\"schema\":\"gongkai.report/1\",\"agency\":\"%s\",\"year\":%d,"
-             "\"applications\":{\"NEW\":[10,0,0,0,0,0,10],\"CARRIED_IN\":[%d,0,0,0,0,0,%d],"
-             "\"R_GRANT\":[%d,0,0,0,0,0,%d],\"R_TOTAL\":[%d,0,0,0,0,0,%d],"
-             "\"CARRIED_OUT\":[%d,0,0,0,0,0,%d]}}",
-             agency, year, in, in, total, total, total, total, out, out);
-    if (gk_file_write_atomic(path, json, strlen(json)) < 0)
+    if (gk_report_new(&r) < 0)
         abort();
+    gk_report_zero(r);
+    r->agency = agency;
+    r->year = year;
+    for (col = 0; col < GK_T3_NCOLS; col += GK_T3_COL_TOTAL) {
+        gk_cell_set(&r->t3[GK_T3_NEW][col], 10);
+        gk_cell_set(&r->t3[GK_T3_CARRIED_IN][col], in);
+        gk_cell_set(&r->t3[GK_T3_R_GRANT][col], total);
+        gk_cell_set(&r->t3[GK_T3_R_TOTAL][col], total);
+        gk_cell_set(&r->t3[GK_T3_CARRIED_OUT][col], out);
+    }
+    if (gk_report_to_json(&b, r) < 0 || gk_file_write_atomic(path, b.ptr, b.len) < 0)
+        abort();
+    gk_buf_release(&b);
+    gk_report_free(r);
 }
 
 typedef struct {
