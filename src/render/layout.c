@@ -193,7 +193,7 @@ static int t3_group_rows(const gk_report *r, int k)
 
 static void build_t3(gk_layout_table *t, const gk_report *r)
 {
-    static const uint8_t widths[] = {4, 10, 32, 5, 5, 5, 5, 5, 5, 5};
+    static const uint8_t widths[] = {4, 8, 34, 5, 5, 5, 5, 5, 5, 5};
     int k, c, row = 3, nresults = 0;
     const char *prev_group = NULL;
 
