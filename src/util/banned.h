@@ -6,6 +6,14 @@
 #ifndef GK_UTIL_BANNED_H
 #define GK_UTIL_BANNED_H
 
+/* The system headers that declare (and at -O2 define inline) the banned
+ * names come first, so a later #include of them is a no-op and never sees
+ * the poisoning macros. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
 #define GK_BANNED(func) sorry_##func##_is_a_banned_function
 
 #undef strcpy
