@@ -4,12 +4,12 @@
 #
 #   scripts/screenshot.sh [GONGKAI] [REPORT.json] [OUT.png] [HEIGHT]
 #
-# Defaults: build-rtext/gongkai (or $GONGKAI), tests/resources/seed-2024.json,
+# Defaults: $GONGKAI or build-release/gongkai (scripts/run.sh builds it), tests/resources/seed-2024.json,
 # docs/report-html.png, a 1240 × 2760 px window (down to table 4, keeping the PNG
 # under 600 KB). Needs chromium.
 set -eu
 cd "$(dirname "$0")/.."
-GK=${1:-${GONGKAI:-build-rtext/gongkai}}
+GK=${1:-${GONGKAI:-build-release/gongkai}}
 IN=${2:-tests/resources/seed-2024.json}
 OUT=${3:-docs/report-html.png}
 HEIGHT=${4:-2760}
