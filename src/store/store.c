@@ -599,6 +599,24 @@ done:
 
 /* -------------------------------------------------------------- report */
 
+typedef struct {
+    const char *code;
+    gk_report *r;
+    bool found;
+} name_ctx;
+
+/* The report names the agency by its name (the code when it has none). */
+static int agency_name(const gk_agency *a, void *payload)
+{
+    name_ctx *n = payload;
+
+    if (strcmp(a->code, n->code) != 0)
+        return 0;
+    n->found = true;
+    n->r->agency = gk_report_strdup(n->r, a->name, strlen(a->name));
+    return n->r->agency ? 1 : gk__oom();
+}
+
 int gk_store_report_build(gk_report **out, gk_store *st, int year, const char *agency)
 {
     gk_t3_counts counts;
@@ -621,10 +639,13 @@ int gk_store_report_build(gk_report **out, gk_store *st, int year, const char *a
         goto done;
     r->format = GK_FORMAT_2021;
     r->year = year;
-    r->agency = gk_report_strdup(r, agency ? agency : "", agency ? strlen(agency) : 0);
-    if (!r->agency) {
-        error = gk__oom();
-        goto done;
+    r->agency = "";
+    if (agency && *agency) {
+        name_ctx n = {agency, r, false};
+        error = st->be->agency_foreach(st, agency_name, &n);
+        if (error < 0)
+            goto done;
+        error = 0;
     }
     r->t3_present = true;
     /* R_TOTAL and the 总计 column are derived here, from the leaves, as the

@@ -1,0 +1,284 @@
+/*
+ * cmd_case.c: the application register from the command line.
+ *   gongkai case add --applicant NAME --received DATE [--type T]
+ *        [--channel C] [--arrival DATE] [--agency CODE] [--tracking-no NO]
+ *        [--id-number ID] [--contact C] [--description D] [--form F]
+ *   gongkai case event CODE EVENT --date DATE [--outcome ROW] [--days N]
+ *        [--approver NAME] [--until DATE] [--fee YUAN]
+ *   gongkai case show CODE [--as-of DATE]     (the case and its deadline)
+ *   gongkai case list [--open] [--agency CODE]
+ * `add` prints the tracking code only after the commit, so a printed code
+ * is a registered case.
+ */
+#include <string.h>
+#include "cli_store.h"
+#include "cli_num.h"
+
+static const cli_opt opts[] = {
+    {"applicant", 0, OPT_VALUE, "NAME", "add: 申请人姓名或名称（条例第二十九条）"},
+    {"type", 0, OPT_VALUE, "T", "add: 申请人类型（自然人、商业企业、科研机构、社会公益组织、法律服务机构、其他）"},
+    {"channel", 0, OPT_VALUE, "C", "add: 申请渠道（当面、邮寄、网络、传真、其他）"},
+    {"received", 0, OPT_VALUE, "DATE", "add: 收到申请之日（条例第三十一条）"},
+    {"arrival", 0, OPT_VALUE, "DATE", "add: 申请到达之日（默认同收到申请之日）"},
+    {"agency", 0, OPT_VALUE, "CODE", "add/list: 机关代码（只有一个机关时可省略）"},
+    {"tracking-no", 0, OPT_VALUE, "NO", "add: 本机关登记号（默认自动编号）"},
+    {"id-number", 0, OPT_VALUE, "ID", "add: 身份证明或统一社会信用代码（用于识别同一申请人）"},
+    {"contact", 0, OPT_VALUE, "C", "add: 联系方式"},
+    {"description", 0, OPT_VALUE, "D", "add: 所需信息的名称、文号或特征性描述"},
+    {"form", 0, OPT_VALUE, "F", "add: 形式要求（获取信息的方式、途径）"},
+    {"date", 0, OPT_VALUE, "DATE", "event: 事件发生之日"},
+    {"outcome", 0, OPT_VALUE, "ROW", "event ANSWER: 表三办理结果行（如 R_GRANT）"},
+    {"days", 0, OPT_VALUE, "N", "event EXTEND: 延长的工作日数（1–20）"},
+    {"approver", 0, OPT_VALUE, "NAME", "event EXTEND: 批准延长的负责人"},
+    {"until", 0, OPT_VALUE, "DATE", "event DEFER: 条例第三十五条的合理期限"},
+    {"fee", 0, OPT_VALUE, "YUAN", "event FEE_NOTICE: 收费金额（元）"},
+    {"as-of", 0, OPT_VALUE, "DATE", "show: 计算期限所依据的日期（默认最后事件日）"},
+    {"open", 0, OPT_FLAG, NULL, "list: 只列出未办结的申请"},
+    CLI_STORE_OPTS,
+    {NULL, 0, OPT_FLAG, NULL, NULL},
+};
+
+#define SYNOPSIS "add|event|show|list …（见下）"
+
+static const char *opt(const cli_parsed *p, const char *name)
+{
+    return cli_get(p, opts, name);
+}
+
+/* Parses an optional date option into *out; 0 when absent or valid. */
+static int date_opt(const cli_parsed *p, const char *name, gk_date *out)
+{
+    const char *v = opt(p, name);
+
+    return v ? cli_parse_date(v, out, "case") : 0;
+}
+
+static int lookup_opt(const cli_parsed *p, const char *name, int (*from)(const char *, size_t),
+                      int *out)
+{
+    const char *v = opt(p, name);
+
+    if (!v)
+        return 0;
+    *out = from(v, strlen(v));
+    if (*out < 0) {
+        fprintf(stderr, "gongkai case: --%s '%s' 无效\n", name, v);
+        return -1;
+    }
+    return 0;
+}
+
+static int case_add(gk_store *st, const cli_parsed *p)
+{
+    gk_case c;
+    int t = 0, ch = GK_CHANNEL_IN_PERSON;
+    int error;
+
+    gk_case_init(&c);
+    if (!opt(p, "applicant") || !opt(p, "received")) {
+        fprintf(stderr, "gongkai case add: 需要 --applicant 和 --received\n");
+        return CLI_EXIT_USAGE;
+    }
+    if (lookup_opt(p, "type", gk_applicant_type_from_label, &t) < 0 ||
+        lookup_opt(p, "channel", gk_channel_from_label, &ch) < 0 ||
+        date_opt(p, "received", &c.received) < 0 || date_opt(p, "arrival", &c.arrival) < 0)
+        return CLI_EXIT_USAGE;
+    c.applicant_type = (gk_applicant_type)t;
+    c.channel = (gk_channel)ch;
+    c.applicant = opt(p, "applicant");
+    if (opt(p, "agency"))
+        c.agency = opt(p, "agency");
+    if (opt(p, "tracking-no"))
+        c.tracking_no = opt(p, "tracking-no");
+    if (opt(p, "id-number"))
+        c.applicant_id = opt(p, "id-number");
+    if (opt(p, "contact"))
+        c.contact = opt(p, "contact");
+    if (opt(p, "description"))
+        c.description = opt(p, "description");
+    if (opt(p, "form"))
+        c.form = opt(p, "form");
+    error = gk_store_case_add(st, &c);
+    if (error < 0)
+        return cli_store_fail(error, "case add");
+    printf("%s\n", c.tracking_code);
+    return CLI_EXIT_OK;
+}
+
+static int case_event(gk_store *st, const cli_parsed *p)
+{
+    gk_case_event ev = GK_CASE_EVENT_INIT;
+    int kind, error;
+    int64_t n;
+
+    kind = gk_case_event_from_key(p->args[2], strlen(p->args[2]));
+    if (kind < 0) {
+        fprintf(stderr, "gongkai case event: 未知事件 '%s'；可用:", p->args[2]);
+        for (kind = 0; kind < GK_CASE_NEVENTS; kind++)
+            fprintf(stderr, " %s", gk_case_event_key(kind));
+        fprintf(stderr, "\n");
+        return CLI_EXIT_USAGE;
+    }
+    ev.kind = (gk_case_event_kind)kind;
+    if (!opt(p, "date")) {
+        fprintf(stderr, "gongkai case event: 需要 --date\n");
+        return CLI_EXIT_USAGE;
+    }
+    if (date_opt(p, "date", &ev.date) < 0 || date_opt(p, "until", &ev.until) < 0)
+        return CLI_EXIT_USAGE;
+    if (opt(p, "outcome")) {
+        ev.outcome = gk_t3_row_from_key(opt(p, "outcome"), strlen(opt(p, "outcome")));
+        if (ev.outcome < 0) {
+            fprintf(stderr, "gongkai case event: 未知的办理结果 '%s'\n", opt(p, "outcome"));
+            return CLI_EXIT_USAGE;
+        }
+    }
+    if (opt(p, "days")) {
+        if (cli_parse_i64(opt(p, "days"), &n) < 0 || n < 0 || n > 1000) {
+            fprintf(stderr, "gongkai case event: --days '%s' 无效\n", opt(p, "days"));
+            return CLI_EXIT_USAGE;
+        }
+        ev.days = (int)n;
+    }
+    if (opt(p, "fee")) {
+        if (cli_parse_i64(opt(p, "fee"), &ev.fee_yuan) < 0) {
+            fprintf(stderr, "gongkai case event: --fee '%s' 无效\n", opt(p, "fee"));
+            return CLI_EXIT_USAGE;
+        }
+    }
+    ev.approver = opt(p, "approver");
+    error = gk_store_case_apply(st, p->args[1], &ev);
+    if (error < 0)
+        return cli_store_fail(error, "case event");
+    printf("%s: %s\n", p->args[1], gk_case_event_label(ev.kind));
+    return CLI_EXIT_OK;
+}
+
+typedef struct {
+    gk_date as_of;
+    bool has_as_of;
+    int error;
+} show_ctx;
+
+static int show_one(const gk_case *c, void *payload)
+{
+    show_ctx *s = payload;
+    gk_calendar *cal = NULL;
+    gk_buf text = GK_BUF_INIT;
+    char d[GK_DATE_BUFSZ];
+    int error;
+
+    printf("查询码: %s\n登记号: %s\n机关: %s\n申请人: %s（%s）\n渠道: %s\n收到申请: %s\n状态: %s\n",
+           c->tracking_code, c->tracking_no, c->agency, c->applicant,
+           gk_applicant_type_label(c->applicant_type), gk_channel_label(c->channel),
+           gk_date_format(d, c->received), gk_case_state_label(c->state));
+    if (c->outcome >= 0) {
+        printf("办理结果: %s（%s）\n办结日期: %s\n", gk_t3_row_label(c->outcome),
+               gk_t3_row_key(c->outcome), gk_date_format(d, c->concluded));
+        return 1;
+    }
+    error = gk_calendar_new_default(&cal);
+    if (error == 0)
+        error = gk_case_deadline_format(&text, c, cal, s->has_as_of ? s->as_of : c->last_event);
+    if (error == 0)
+        printf("答复期限:\n%s", gk_buf_cstr(&text));
+    gk_buf_release(&text);
+    gk_calendar_free(cal);
+    s->error = error;
+    return error < 0 ? error : 1;
+}
+
+static int case_show(gk_store *st, const cli_parsed *p)
+{
+    gk_case_query q = GK_CASE_QUERY_INIT;
+    show_ctx s;
+    int error;
+
+    memset(&s, 0, sizeof s);
+    if (date_opt(p, "as-of", &s.as_of) < 0)
+        return CLI_EXIT_USAGE;
+    s.has_as_of = opt(p, "as-of") != NULL;
+    q.tracking_code = p->args[1];
+    error = gk_store_case_foreach(st, &q, show_one, &s);
+    if (error == 0) {
+        q.tracking_code = NULL;
+        q.tracking_no = p->args[1];
+        error = gk_store_case_foreach(st, &q, show_one, &s);
+    }
+    if (error < 0)
+        return cli_store_fail(error, "case show");
+    if (error == 0) {
+        fprintf(stderr, "gongkai case show: 没有查询码或登记号为 '%s' 的申请\n", p->args[1]);
+        return CLI_EXIT_USAGE;
+    }
+    return CLI_EXIT_OK;
+}
+
+static int list_one(const gk_case *c, void *payload)
+{
+    char d[GK_DATE_BUFSZ];
+
+    (void)payload;
+    printf("%s\t%s\t%s\t%s\t%s\t%s\n", c->tracking_code, c->agency, c->tracking_no,
+           gk_date_format(d, c->received), gk_case_state_key(c->state),
+           c->outcome >= 0 ? gk_t3_row_key(c->outcome) : "-");
+    return 0;
+}
+
+static int case_list(gk_store *st, const cli_parsed *p)
+{
+    gk_case_query q = GK_CASE_QUERY_INIT;
+    int error;
+
+    q.agency = opt(p, "agency");
+    q.open_only = cli_has(p, opts, "open");
+    error = gk_store_case_foreach(st, &q, list_one, NULL);
+    return error < 0 ? cli_store_fail(error, "case list") : CLI_EXIT_OK;
+}
+
+static const struct {
+    const char *name;
+    int nargs; /* positional arguments including the subcommand */
+    int (*fn)(gk_store *st, const cli_parsed *p);
+} subs[] = {
+    {"add", 1, case_add},
+    {"event", 3, case_event},
+    {"show", 2, case_show},
+    {"list", 1, case_list},
+};
+
+int cmd_case(int argc, char **argv)
+{
+    cli_parsed p;
+    gk_store *st = NULL;
+    size_t i;
+    int rc;
+
+    rc = cli_parse(&p, opts, argc, argv, "case");
+    if (rc)
+        return rc;
+    if (p.help) {
+        cli_usage(stdout, "case", SYNOPSIS,
+                  "登记和办理依申请公开件。\n"
+                  "  case add --applicant NAME --received DATE …   登记，输出查询码\n"
+                  "  case event CODE EVENT --date DATE …            办理事件（状态表见 "
+                  "docs/cli/case.md）\n"
+                  "  case show CODE [--as-of DATE]                  显示申请及答复期限的计算过程\n"
+                  "  case list [--open] [--agency CODE]             列出申请",
+                  opts);
+        return CLI_EXIT_OK;
+    }
+    for (i = 0; i < GK_ARRAY_LEN(subs); i++)
+        if (p.nargs >= 1 && !strcmp(p.args[0], subs[i].name))
+            break;
+    if (i == GK_ARRAY_LEN(subs) || p.nargs != subs[i].nargs) {
+        fprintf(stderr, "用法: gongkai case %s（见 gongkai case --help）\n", SYNOPSIS);
+        return CLI_EXIT_USAGE;
+    }
+    rc = cli_store_open(&st, &p, opts, "case", false);
+    if (rc)
+        return rc;
+    rc = subs[i].fn(st, &p);
+    gk_store_close(st);
+    return rc;
+}
