@@ -32,6 +32,7 @@ typedef struct {
     size_t cell_start; /* offset of the open cell's text */
     gk_srcpos cell_pos;
     unsigned colspan, rowspan;
+    bool dropped; /* cells over GK_PARSE_MAX_ROW_CELLS were dropped */
 } tbl;
 
 typedef struct {
@@ -123,6 +124,7 @@ static int end_cell(tbl *t)
     t->in_cell = false;
     if (t->ncells >= GK_PARSE_MAX_ROW_CELLS) {
         t->text.len = t->cell_start; /* over the cap: dropped */
+        t->dropped = true;
         return 0;
     }
     if (t->ncells == t->cap) {
@@ -149,6 +151,8 @@ static int end_row(lexer *L, tbl *t)
 
     if ((error = end_cell(t)) < 0)
         return error;
+    if (t->dropped)
+        L->g->truncated = true;
     if (t->in_row && t->ncells) {
         if ((error = gk_grid_row(L->g, t->id, true)) < 0)
             return error;
@@ -191,6 +195,10 @@ static const char *const raw_tags[] = {"script", "style", "template", "textarea"
 static const char *const block_tags[] = {
     "p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "section",
     "article", "header", "footer", "blockquote", "pre", "hr", "dt", "dd", "center", "body"};
+
+/* Named references HTML5 also reads without the ';' (those we decode). */
+static const char *const legacy_refs[] = {"amp", "lt", "gt", "quot", "nbsp", "copy", "reg",
+                                          "times", "deg", "yen", "sect", "middot"};
 
 static bool name_in(const char *name, size_t n, const char *const *list, size_t nlist)
 {
@@ -393,16 +401,30 @@ static int lex(lexer *L)
             while (j < len && j - i < 34 && (s[j] == '#' || (s[j] >= '0' && s[j] <= '9') ||
                                             ((s[j] | 0x20) >= 'a' && (s[j] | 0x20) <= 'z')))
                 j++;
-            if (b) {
-                if (!b->len && b == &L->out)
-                    L->out_pos = where(L, i);
-                if (!(j < len && s[j] == ';' && gk_parse__entity(b, s + i + 1, j - i - 1))) {
-                    error = put_text(b, "&", 1);
-                    L->pos = i + 1;
+            if (b && !b->len && b == &L->out)
+                L->out_pos = where(L, i);
+            if (j < len && s[j] == ';' && (!b || gk_parse__entity(b, s + i + 1, j - i - 1))) {
+                L->pos = j + 1;
+                continue;
+            }
+            {
+                /* HTML5 legacy references work without ';' ("&amp" = "&"). */
+                size_t k, ln = 0;
+                for (k = 0; k < GK_ARRAY_LEN(legacy_refs); k++) {
+                    size_t l = strlen(legacy_refs[k]);
+                    if (l <= j - i - 1 && !memcmp(s + i + 1, legacy_refs[k], l) && l > ln)
+                        ln = l;
+                }
+                if (ln) {
+                    if (b && !gk_parse__entity(b, s + i + 1, ln))
+                        error = GK_ENOMEM;
+                    L->pos = i + 1 + ln;
                     continue;
                 }
             }
-            L->pos = j < len && s[j] == ';' ? j + 1 : j;
+            if (b)
+                error = put_text(b, "&", 1);
+            L->pos = i + 1;
             continue;
         }
         {
