@@ -175,7 +175,7 @@ GK_TEST(render_docx, collapsed_escaped_unreadable)
     GK_T_OK(strstr(d, "示例区人民政府 &amp; &lt;测试&gt;2023年"));
     GK_T_OK(strstr(core, "示例区人民政府 &amp; &lt;测试&gt;"));
     GK_T_OK(strstr(d, "<w:tab/>") && strstr(d, "a&lt;b &amp; c&gt;d"));
-    GK_T_OK(strstr(d, ">0.0375<"));                          /* fee, up to 4 decimals */
+    GK_T_OK(strstr(d, ">0.0375<"));                                 /* fee, up to 4 decimals */
     GK_T_OK(strstr(d, "w:fill=\"FFC7CE\"") && strstr(d, ">若干<")); /* unreadable */
     GK_T_INT_EQ(office_count(d, "w:fill=\"FFC7CE\""), 2);
     gk_free(d);

@@ -124,18 +124,18 @@ GK_TEST(render_xlsx, table2_and_table4_merges)
     s4 = sheet(&x, 3);
     GK_T_OK(s2 && s4);
     /* 2021 table 2: caption rows over 4 columns, 本年处理决定数量 over 3 */
-    GK_T_OK(strstr(s2, "<mergeCell ref=\"A3:D3\"/>"));  /* 第二十条第（一）项 */
-    GK_T_OK(strstr(s2, "<mergeCell ref=\"B8:D8\"/>"));  /* 本年处理决定数量 (（五）项) */
-    GK_T_OK(strstr(s2, "<mergeCell ref=\"B9:D9\"/>"));  /* 行政许可's number */
+    GK_T_OK(strstr(s2, "<mergeCell ref=\"A3:D3\"/>")); /* 第二十条第（一）项 */
+    GK_T_OK(strstr(s2, "<mergeCell ref=\"B8:D8\"/>")); /* 本年处理决定数量 (（五）项) */
+    GK_T_OK(strstr(s2, "<mergeCell ref=\"B9:D9\"/>")); /* 行政许可's number */
     GK_T_OK(strstr(s2, "<mergeCell ref=\"B16:D16\"/>")); /* 行政事业性收费's amount */
     /* title, heading, 4 captions, 3 spanned headers, 4 spanned values */
     GK_T_INT_EQ(office_count(s2, "<mergeCell "), 2 + 4 + 3 + 4);
     /* table 4 (spec §1.5) */
-    GK_T_OK(strstr(s4, "<mergeCell ref=\"A3:E3\"/>"));  /* 行政复议 */
-    GK_T_OK(strstr(s4, "<mergeCell ref=\"F3:O3\"/>"));  /* 行政诉讼 */
-    GK_T_OK(strstr(s4, "<mergeCell ref=\"A4:A5\"/>"));  /* 结果维持 over 2 rows */
-    GK_T_OK(strstr(s4, "<mergeCell ref=\"F4:J4\"/>"));  /* 未经复议直接起诉 */
-    GK_T_OK(strstr(s4, "<mergeCell ref=\"K4:O4\"/>"));  /* 复议后起诉 */
+    GK_T_OK(strstr(s4, "<mergeCell ref=\"A3:E3\"/>")); /* 行政复议 */
+    GK_T_OK(strstr(s4, "<mergeCell ref=\"F3:O3\"/>")); /* 行政诉讼 */
+    GK_T_OK(strstr(s4, "<mergeCell ref=\"A4:A5\"/>")); /* 结果维持 over 2 rows */
+    GK_T_OK(strstr(s4, "<mergeCell ref=\"F4:J4\"/>")); /* 未经复议直接起诉 */
+    GK_T_OK(strstr(s4, "<mergeCell ref=\"K4:O4\"/>")); /* 复议后起诉 */
     GK_T_INT_EQ(office_count(s4, "<mergeCell "), 2 + 5 + 2 + 2);
     GK_T_OK(strstr(s4, "<c r=\"A6\" s=\"") && strstr(strstr(s4, "<c r=\"A6\""), "<v>2</v>"));
     /* print setup: A4 landscape for the 15-column table */
@@ -214,9 +214,12 @@ GK_TEST(render_xlsx, golden_parts)
 {
     static const char *const fixtures[] = {"seed-2024", "report-2019-trial",
                                            "report-2021-collapsed"};
-    static const char *const parts[] = {"xl/worksheets/sheet1.xml", "xl/worksheets/sheet2.xml",
-                                        "xl/worksheets/sheet3.xml", "xl/sharedStrings.xml",
-                                        "xl/styles.xml", "docProps/core.xml"};
+    static const char *const parts[] = {"xl/worksheets/sheet1.xml",
+                                        "xl/worksheets/sheet2.xml",
+                                        "xl/worksheets/sheet3.xml",
+                                        "xl/sharedStrings.xml",
+                                        "xl/styles.xml",
+                                        "docProps/core.xml"};
     size_t f, p, len;
 
     for (f = 0; f < GK_ARRAY_LEN(fixtures); f++) {
