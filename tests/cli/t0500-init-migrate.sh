@@ -1,0 +1,29 @@
+#!/bin/sh
+# gongkai init: creates and migrates the registers' database; other
+# commands refuse a missing or un-initialised database (exit 4); the
+# PostgreSQL DSN is recognised but its backend is not built yet.
+set -u
+T=$(mktemp -d); trap 'rm -rf "$T"' EXIT
+fail() { echo "FAIL: $*"; exit 1; }
+
+"$GONGKAI" init --help | grep -q '用法: gongkai init' || fail "init --help"
+out=$("$GONGKAI" init --db "$T/a.db") || fail "init"
+echo "$out" | grep -q '从版本 0 升级到 1' || fail "first init: $out"
+out=$("$GONGKAI" init --db "$T/a.db") || fail "second init"
+echo "$out" | grep -q '已是最新结构' || fail "second init: $out"
+"$GONGKAI" init --dsn "sqlite:$T/b.db" >/dev/null || fail "sqlite: DSN"
+[ -f "$T/b.db" ] || fail "sqlite: DSN did not create the file"
+
+"$GONGKAI" verify --db "$T/missing.db" 2>/dev/null; rc=$?
+[ $rc -eq 4 ] || fail "missing database: exit $rc, want 4"
+[ ! -f "$T/missing.db" ] || fail "a command other than init created the database"
+
+sqlite3 "$T/c.db" 'CREATE TABLE x(y)' 2>/dev/null || : > "$T/c.db"
+"$GONGKAI" verify --db "$T/c.db" 2>"$T/err"; rc=$?
+[ $rc -eq 2 ] || fail "un-initialised database: exit $rc, want 2"
+grep -q 'gongkai init' "$T/err" || fail "no hint to run init: $(cat "$T/err")"
+
+"$GONGKAI" init --dsn postgresql://localhost/gk 2>"$T/err"; rc=$?
+[ $rc -eq 4 ] || fail "postgresql: exit $rc, want 4"
+grep -q 'PostgreSQL backend not built' "$T/err" || fail "postgresql message: $(cat "$T/err")"
+echo ok
