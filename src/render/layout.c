@@ -448,10 +448,17 @@ static bool is_official_no(const char *no)
 
 static int walk_heading(const gk_render_ops *ops, void *ctx, const char *no, const char *title)
 {
-    char h[512];
+    gk_buf h = GK_BUF_INIT;
+    int error = gk_buf_puts(&h, no ? no : "");
 
-    snprintf(h, sizeof h, "%s%s%s", no ? no : "", no && *no ? "、" : "", title ? title : "");
-    return ops->heading(ctx, h);
+    if (error == 0 && no && *no)
+        error = gk_buf_puts(&h, "、");
+    if (error == 0)
+        error = gk_buf_puts(&h, title ? title : "");
+    if (error == 0)
+        error = ops->heading(ctx, gk_buf_cstr(&h));
+    gk_buf_release(&h);
+    return error;
 }
 
 int gk_render__walk(const gk_report *r, const gk_render_ops *ops, void *ctx)

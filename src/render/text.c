@@ -34,19 +34,23 @@ typedef struct {
     size_t off[GK_LAYOUT_MAX_CELLS];   /* text of cell i: texts.ptr[off[i] .. off[i]+len[i]) */
     size_t len[GK_LAYOUT_MAX_CELLS];
     size_t nlines[GK_LAYOUT_MAX_CELLS];
+    size_t first[GK_LAYOUT_MAX_CELLS]; /* index of the cell's first line in lines */
+    gk_buf lines;                      /* (start, end) offset pairs of the wrapped lines */
     size_t w[GK_LAYOUT_MAX_COLS];      /* column widths */
     size_t h[GK_LAYOUT_MAX_ROWS];      /* band heights */
     size_t pl[GK_LAYOUT_MAX_ROWS];     /* first physical line of each band */
 } grid;
 
-/* Line k of s[0..n) wrapped at display width w (breaking between code
- * points); false when the text has fewer lines. */
-static bool wrap_line(const char *s, size_t n, size_t w, size_t k, size_t *b, size_t *e)
+/* Appends the lines of s[0..n) wrapped at display width w (breaking
+ * between code points) to g->lines as (start, end) offsets; one pass, so a
+ * huge cell text costs linear time. */
+static int wrap(grid *g, const char *s, size_t n, size_t w)
 {
-    size_t pos = 0, line = 0;
+    size_t pos = 0;
+    int error;
 
     while (pos < n) {
-        size_t start = pos, width = 0;
+        size_t start = pos, width = 0, pair[2];
         while (pos < n) {
             size_t next = pos;
             int32_t cp = gk_utf8_next(s, n, &next);
@@ -56,13 +60,13 @@ static bool wrap_line(const char *s, size_t n, size_t w, size_t k, size_t *b, si
             width += cw;
             pos = next;
         }
-        if (line++ == k) {
-            *b = start;
-            *e = pos;
-            return true;
-        }
+        pair[0] = start;
+        pair[1] = pos;
+        error = gk_buf_put(&g->lines, pair, sizeof pair);
+        if (error < 0)
+            return error;
     }
-    return false;
+    return 0;
 }
 
 static size_t cell_width(const grid *g, const gk_lcell *c)
@@ -73,15 +77,6 @@ static size_t cell_width(const grid *g, const gk_lcell *c)
     for (k = c->col; k < c->col + c->colspan; k++)
         w += g->w[k];
     return w;
-}
-
-static size_t count_lines(const grid *g, size_t i, size_t width)
-{
-    size_t n = 0, b, e;
-
-    while (wrap_line(g->texts.ptr + g->off[i], g->len[i], width, n, &b, &e))
-        n++;
-    return n;
 }
 
 /* Cleans every cell's text, sizes columns and bands. */
@@ -113,12 +108,17 @@ static int measure(grid *g)
         return error;
     for (r = 0; r < t->nrows; r++)
         g->h[r] = 1;
-    for (i = 0; i < t->ncells; i++) {
+    for (i = 0; i < t->ncells && error == 0; i++) {
         const gk_lcell *cell = &t->cells[i];
-        g->nlines[i] = count_lines(g, i, cell_width(g, cell));
+        size_t before = g->lines.len / (2 * sizeof(size_t));
+        error = wrap(g, g->texts.ptr + g->off[i], g->len[i], cell_width(g, cell));
+        g->first[i] = before;
+        g->nlines[i] = g->lines.len / (2 * sizeof(size_t)) - before;
         if (cell->rowspan == 1 && g->nlines[i] > g->h[cell->row])
             g->h[cell->row] = g->nlines[i];
     }
+    if (error)
+        return error;
     /* A spanning cell may use its bands and the rules between them; if that
      * is not enough, its last band grows. */
     for (i = 0; i < t->ncells; i++) {
@@ -159,8 +159,13 @@ static int put_cell_line(gk_buf *out, const grid *g, size_t i, size_t L)
     const char *s = g->texts.ptr + g->off[i];
     int error;
 
-    if (L >= top + voff && wrap_line(s, g->len[i], width, L - top - voff, &b, &e))
+    if (L >= top + voff && L - top - voff < g->nlines[i]) {
+        size_t pair[2];
+        memcpy(pair, g->lines.ptr + (g->first[i] + L - top - voff) * sizeof pair, sizeof pair);
+        b = pair[0];
+        e = pair[1];
         tw = gk_utf8_width(s + b, e - b);
+    }
     if (tw < width) {
         if (c->kind == GK_LCELL_VALUE)
             left = width - tw;
@@ -247,7 +252,11 @@ static int text_table(void *vctx, const gk_layout_table *t)
         return gk__oom();
     g->t = t;
     gk_buf_init(&g->texts, GK_BUF_DEFAULT_MAX);
-    error = gk_buf_grow(&g->texts, 1024); /* texts.ptr is never NULL below */
+    gk_buf_init(&g->lines, GK_BUF_DEFAULT_MAX);
+    /* texts.ptr and lines.ptr are never NULL below */
+    error = gk_buf_grow(&g->texts, 1024);
+    if (error == 0)
+        error = gk_buf_grow(&g->lines, 1024);
     if (error == 0)
         error = gk_buf_putc(ctx->out, '\n');
     if (error == 0)
@@ -255,6 +264,7 @@ static int text_table(void *vctx, const gk_layout_table *t)
     if (error == 0)
         error = draw(ctx->out, g);
     gk_buf_release(&g->texts);
+    gk_buf_release(&g->lines);
     gk_free(g);
     return error;
 }

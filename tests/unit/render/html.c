@@ -251,3 +251,28 @@ GK_TEST(render_text, control_characters_do_not_reach_the_terminal)
     gk_buf_release(&out);
     gk_report_free(r);
 }
+
+/* A huge unreadable cell text (1 MiB) renders in linear time in every text
+ * format: it wraps inside its column of the text table. */
+GK_TEST(render_text, huge_cell_text_renders)
+{
+    gk_report *r = load_file("tests/resources/seed-2024.json");
+    gk_buf out = GK_BUF_INIT;
+    size_t n = (size_t)1 << 20, f;
+    char *big = gk_malloc(n + 1);
+
+    GK_T_OK(r != NULL && big != NULL);
+    memset(big, 'x', n);
+    big[n] = '\0';
+    r->t3[GK_T3_NEW][0].state = GK_CELL_UNREADABLE;
+    r->t3[GK_T3_NEW][0].text = big;
+    for (f = 0; f < 3; f++) {
+        gk_buf_clear(&out);
+        GK_T_CALL(gk_render(&out, r, (gk_render_format)f));
+        GK_T_OK(out.len > n);
+    }
+    GK_T_OK(strstr(out.ptr, "| xxxxxxxxxxxxxxxxxxxxxxxx |") != NULL);
+    gk_buf_release(&out);
+    gk_free(big);
+    gk_report_free(r);
+}
