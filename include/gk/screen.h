@@ -146,6 +146,9 @@ typedef struct {
 GK_EXTERN(int) gk_screen_collect(const gk_screen_finding *f, void *ud);
 GK_EXTERN(void) gk_screen_findings_release(gk_screen_findings *fs);
 
+/* Appends the opening of a gongkai.screen/1 document for file:
+ * {"schema":"gongkai.screen/1","file":"…","findings":[ */
+GK_EXTERN(int) gk_screen_json_open(gk_buf *out, const char *file) GK_WARN_UNUSED;
 /* Appends one finding as a gongkai.screen/1 finding object. */
 GK_EXTERN(int) gk_screen_finding_json(gk_buf *out, const gk_screen_finding *f) GK_WARN_UNUSED;
 

@@ -169,6 +169,36 @@ static bool left_boundary_ok(const char *t, size_t s)
     return true;
 }
 
+/* True when t[p..p+3) is a CJK unified ideograph (U+4E00–U+9FFF). */
+static bool ideograph(const char *t, size_t n, size_t p)
+{
+    const unsigned char *u = (const unsigned char *)t;
+    return p + 3 <= n && u[p] >= 0xE4 && u[p] <= 0xE9 && (u[p + 1] & 0xC0) == 0x80 &&
+           (u[p + 2] & 0xC0) == 0x80;
+}
+
+/* Words that announce a phone number; checked in the 36 bytes before it. */
+static const char *const phone_cues[] = {"电话", "手机", "联系", "号码", "致电", "拨打",
+                                         "热线", "方式", "Tel", "TEL", "tel", "Mobile"};
+
+/* Crawled report tables run the cells of a row together between two labels
+ * (申请数量15130000154二、…: 1|5|13|0|0|0|0|1|5|4). A number with no checksum
+ * (mobile, 15-digit ID) glued to ideographs on BOTH sides and with no phone
+ * cue before it is taken for such a row, not for personal data. */
+static bool glued_table_cells(const char *t, size_t n, size_t s, size_t e)
+{
+    size_t from = s > 36 ? s - 36 : 0, k, l;
+
+    if (s < 3 || !ideograph(t, n, s - 3) || !ideograph(t, n, e))
+        return false;
+    for (k = 0; k < GK_ARRAY_LEN(phone_cues); k++) {
+        l = strlen(phone_cues[k]);
+        if (s - from >= l && memmem(t + from, s - from, phone_cues[k], l))
+            return false;
+    }
+    return true;
+}
+
 typedef struct {
     gk_screen_raws *out;
     const gk_screen_raw *emails;
@@ -230,6 +260,9 @@ static int scan_digits(detect_ctx *c, const char *t, size_t n, size_t s, size_t 
                 continue;
             d[nd] = '\0';
             cat = classify_groups(d, nd, lens, m);
+            if ((cat == GK_SCREEN_MOBILE || (cat == GK_SCREEN_ID_CARD && nd == 15)) &&
+                glued_table_cells(t, n, g.start[k], g.end[k + m - 1]))
+                cat = -1;
             if (cat >= 0) {
                 rc = emit(c, g.start[k], g.end[k + m - 1], cat);
                 if (rc < 0)

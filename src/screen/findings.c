@@ -134,3 +134,14 @@ int gk_screen_finding_json(gk_buf *out, const gk_screen_finding *f)
         rc = gk_buf_putc(out, '}');
     return rc;
 }
+
+int gk_screen_json_open(gk_buf *out, const char *file)
+{
+    int rc = gk_buf_puts(out, "{\"schema\":\"gongkai.screen/1\",\"file\":");
+
+    if (rc == 0)
+        rc = json_str(out, file, strlen(file));
+    if (rc == 0)
+        rc = gk_buf_puts(out, ",\"findings\":[");
+    return rc;
+}

@@ -24,8 +24,13 @@ gk_screen_severity gk_screen__severity(unsigned c);
 typedef struct {
     uint64_t start, end;
     uint8_t category;
+    uint8_t severity;
     const char *suggestion;
 } found;
+
+/* An e-mail address this close to a landline is the office's contact block
+ * (电话：0591-…，邮箱：…), published on purpose: information, not a warning. */
+#define OFFICE_CONTACT_BYTES 120
 
 struct gk_screen_stream {
     const gk_screen *s;
@@ -160,6 +165,7 @@ static int push_found(gk_screen_stream *st, uint64_t s, uint64_t e, unsigned cat
     st->found[st->nfound].start = s;
     st->found[st->nfound].end = e;
     st->found[st->nfound].category = (uint8_t)cat;
+    st->found[st->nfound].severity = (uint8_t)gk_screen__severity(cat);
     st->found[st->nfound].suggestion = sg;
     st->nfound++;
     return 0;
@@ -175,6 +181,27 @@ static int on_literal(unsigned id, size_t end, void *ud)
         !gk_screen__secret_extend(st->nv.text, st->nv.len, &a, &z))
         return 0;
     return gk_screen__raws_push(&st->raws, a, z, e->category, e->suggestion);
+}
+
+/* Lowers e-mail findings next to a landline to info (OFFICE_CONTACT_BYTES).
+ * found[] is sorted by start; landlines are few, so a scan per e-mail in a
+ * bounded neighbourhood is enough. */
+static void office_contacts(gk_screen_stream *st)
+{
+    size_t i, k;
+
+    for (i = 0; i < st->nfound; i++) {
+        found *e = &st->found[i];
+        if (e->category != GK_SCREEN_EMAIL)
+            continue;
+        for (k = i; k-- > 0 && st->found[k].start + 4 * OFFICE_CONTACT_BYTES > e->start;)
+            if (st->found[k].category == GK_SCREEN_LANDLINE &&
+                st->found[k].end + OFFICE_CONTACT_BYTES >= e->start)
+                e->severity = GK_SCREEN_INFO;
+        for (k = i + 1; k < st->nfound && st->found[k].start <= e->end + OFFICE_CONTACT_BYTES; k++)
+            if (st->found[k].category == GK_SCREEN_LANDLINE)
+                e->severity = GK_SCREEN_INFO;
+    }
 }
 
 /* Original end offset (in window) of a normalised end position. */
@@ -253,6 +280,7 @@ static int process(gk_screen_stream *st, bool final)
     }
     if (st->nfound > 1)
         qsort(st->found, st->nfound, sizeof *st->found, cmp_found);
+    office_contacts(st);
     for (i = 0; i < st->nfound && !st->stopped; i++) {
         const found *x = &st->found[i];
         gk_screen_finding f;
@@ -263,7 +291,7 @@ static int process(gk_screen_stream *st, bool final)
         advance_cursor(st, x->start);
         memset(&f, 0, sizeof f);
         f.category = (gk_screen_category)x->category;
-        f.severity = gk_screen__severity(x->category);
+        f.severity = (gk_screen_severity)x->severity;
         f.start = x->start;
         f.end = x->end;
         f.line = st->cur_line;

@@ -123,3 +123,33 @@ GK_TEST(screen_detect, office_text_without_personal_data)
     EXPECT("2024年共收到政府信息公开申请27件，其中当面申请3件。", "");
     EXPECT("| 801000081 | 2023-01-15 | 12.5 |", "");
 }
+
+GK_TEST(screen_detect, crawled_table_cells_are_not_phones)
+{
+    /* Corpus 009: cells 1|5|13|0|0|0|0|1|5|4 run together between labels. */
+    EXPECT("本年新收政府信息公开申请数量15130000154二、上年结转", "");
+    /* The same digits with a phone cue, or followed by punctuation, are a phone. */
+    EXPECT("联系电话15130000154二", "mobile@12-23");
+    EXPECT("张三15130000154，", "mobile@6-17");
+}
+
+GK_TEST(screen_detect, office_mailbox_next_to_landline_is_info)
+{
+    char got[256];
+    gk_screen *s = NULL;
+    gk_screen_findings fs = GK_SCREEN_FINDINGS_INIT;
+    static const char a[] = "电话：0591-87573297，电子邮箱：glxxgk@sina.com。";
+    static const char b[] = "申请人邮箱：zhang.san@example.com。";
+
+    (void)got;
+    GK_T_CALL(gk_screen_new(&s, NULL, NULL));
+    GK_T_CALL(gk_screen_buffer(s, a, strlen(a), gk_screen_collect, &fs));
+    GK_T_CALL(gk_screen_buffer(s, b, strlen(b), gk_screen_collect, &fs));
+    GK_T_INT_EQ(fs.count, 3);
+    GK_T_INT_EQ(fs.items[1].category, GK_SCREEN_EMAIL);
+    GK_T_INT_EQ(fs.items[1].severity, GK_SCREEN_INFO);
+    GK_T_INT_EQ(fs.items[2].category, GK_SCREEN_EMAIL);
+    GK_T_INT_EQ(fs.items[2].severity, GK_SCREEN_WARNING);
+    gk_screen_findings_release(&fs);
+    gk_screen_free(s);
+}
