@@ -55,14 +55,16 @@ static int put_text(gk_buf *b, const char *s, size_t n)
     size_t i;
     int error = 0;
 
-    for (i = 0; i < n && !error; i++) {
-        char c = s[i];
-        if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f') {
-            if (b->len && b->ptr[b->len - 1] != ' ')
-                error = gk_buf_putc(b, ' ');
-        } else {
-            error = gk_buf_putc(b, c);
-        }
+    for (i = 0; i < n && !error;) {
+        size_t j = i;
+        while (j < n && s[j] != ' ' && s[j] != '\t' && s[j] != '\n' && s[j] != '\r' &&
+               s[j] != '\f')
+            j++;
+        if (j > i)
+            error = gk_buf_put(b, s + i, j - i); /* a run at once: the hot loop */
+        if (j < n && !error && b->len && b->ptr[b->len - 1] != ' ')
+            error = gk_buf_putc(b, ' ');
+        i = j + 1;
     }
     return error;
 }
