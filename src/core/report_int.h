@@ -15,6 +15,13 @@
 typedef int (*gk_report__cell_cb)(const char *path, gk_cell *cell, void *payload);
 int gk_report__foreach_cell(gk_report *r, gk_report__cell_cb cb, void *payload);
 
+#define GK_REPORT_SCHEMA "gongkai.report/1"
+/* Counts larger than this are not plausible and would lose precision. */
+#define GK_REPORT_MAX_ABS 1e15
+
+/* "proactive" (2021) or "proactive_2019": the key of table 2. */
+const char *gk_report__t2_root(const gk_report *r);
+
 /* The cell at a report-JSON path, or NULL. */
 gk_cell *gk_report__cell_at(gk_report *r, const char *path);
 
