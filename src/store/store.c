@@ -18,8 +18,13 @@ static const struct {
     const gk_store_backend *be;
 } backends[] = {
     {"sqlite:", "SQLite", &gk_store_backend_sqlite},
+#ifdef GK_WITH_PG
+    {"postgresql://", "PostgreSQL", &gk_store_backend_pg},
+    {"postgres://", "PostgreSQL", &gk_store_backend_pg},
+#else
     {"postgresql://", "PostgreSQL", NULL},
     {"postgres://", "PostgreSQL", NULL},
+#endif
 };
 
 int gk_store_open(gk_store **out, const char *dsn, const gk_store_opts *opts)

@@ -79,6 +79,7 @@ struct gk_store {
 
 /* Backends compiled into this library. */
 extern const gk_store_backend gk_store_backend_sqlite;
+extern const gk_store_backend gk_store_backend_pg; /* when built with libpq */
 
 GK_END_DECL
 

@@ -55,8 +55,12 @@ GK_TEST(store_sqlite, dsn_selection_and_schema_check)
     char dsn[300];
     int cur = 0, target = 0;
 
-    GK_T_INT_EQ(gk_store_open(&st, "postgresql://localhost/gk", NULL), GK_EBACKEND);
+    /* Port 1: nothing listens there, whether or not the backend is built
+     * (tests/unit/store/pg.c and conformance.c cover the built one). */
+    GK_T_INT_EQ(gk_store_open(&st, "postgresql://localhost:1/gk", NULL), GK_EBACKEND);
+#ifndef GK_WITH_PG
     GK_T_OK(strstr(gk_error_last()->message, "PostgreSQL backend not built") != NULL);
+#endif
     /* Without init the file is not even created. */
     GK_T_OK(gk_store_open(&st, path, NULL) < 0);
     GK_T_OK(access(path, F_OK) != 0);
