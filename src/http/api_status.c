@@ -111,7 +111,7 @@ int api_status_get(gk_http_req *req, gk_http_resp *resp)
         return GK_EINVALID;
     }
     pthread_once(&calendar_once, load_calendar);
-    error = gk_store_open(&st, req->srv->db, NULL);
+    error = gk_http__store(req, &st);
     if (error < 0)
         goto done;
     q.tracking_code = code;
@@ -132,6 +132,5 @@ int api_status_get(gk_http_req *req, gk_http_resp *resp)
         error = gk__oom();
 done:
     json_decref(x.out);
-    gk_store_close(st);
     return error;
 }

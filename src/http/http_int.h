@@ -290,7 +290,37 @@ struct gk_server {
     gk_session_table *sessions;
     gk_ratelimit *login_limit;
     struct MHD_Daemon *mhd;
+    /* The worker threads' store handles (stores.c). */
+    pthread_key_t store_key;
+    pthread_mutex_t store_lock;
+    struct gk_store **stores;
+    size_t nstores;
+    bool stores_ready;
 };
+
+/* ---- the registers' store of a request (stores.c) -------------------- */
+
+struct gk_store;
+
+/* Audit actor of requests without a session (the public apply form). */
+#define GK_HTTP_ACTOR_PUBLIC "网上申请"
+
+/* The one way a handler reaches the registers: *out is the store handle of
+ * the calling worker thread, opened on the thread's first request and kept
+ * until gk_server_free (no open/close per request; prepared statements
+ * stay cached). Its audit actor is set for this request: the signed-in
+ * user (req->session.user), or GK_HTTP_ACTOR_PUBLIC without a session.
+ * Borrowed for the current request only: never close it, keep it or pass
+ * it to another thread; end every transaction you begin (one left open is
+ * rolled back after the response). Errors as gk_store_open (the database
+ * missing or not initialised); the next request tries again. */
+int gk_http__store(gk_http_req *req, struct gk_store **out) GK_WARN_UNUSED;
+
+/* Server plumbing (server.c): creates/destroys the per-thread handles, and
+ * rolls back a transaction the calling thread's request left open. */
+int gk_http__stores_init(gk_server *s) GK_WARN_UNUSED;
+void gk_http__stores_free(gk_server *s);
+void gk_http__store_end(gk_server *s);
 
 /* In-process request: parses raw (a whole HTTP/1.1 request), dispatches it
  * and leaves the response in resp (caller releases with

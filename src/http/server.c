@@ -189,6 +189,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
         return send_error(c, x, error);
     gk_http__resp_init(&r);
     gk_http__dispatch(&x->req, &r);
+    gk_http__store_end(s);
     ret = send_resp(c, &r);
     gk_http__resp_release(&r);
     return ret;
@@ -250,6 +251,9 @@ int gk_server_new(gk_server **out, const gk_server_opts *opts)
         error = gk__oom();
         goto done;
     }
+    error = gk_http__stores_init(s);
+    if (error < 0)
+        goto done;
     error = gk_session_table_new(&s->sessions, s->opts.session_ttl_s);
     if (error < 0)
         goto done;
@@ -327,7 +331,8 @@ void gk_server_free(gk_server *s)
     if (!s)
         return;
     if (s->mhd)
-        MHD_stop_daemon(s->mhd);
+        MHD_stop_daemon(s->mhd); /* joins the workers before their stores close */
+    gk_http__stores_free(s);
     gk_session_table_free(s->sessions);
     gk_ratelimit_free(s->login_limit);
     gk_free(s->listen_addr);
