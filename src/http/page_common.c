@@ -1,0 +1,287 @@
+/*
+ * page_common.c: the helpers of page_int.h shared by the register pages.
+ */
+#include <stdlib.h>
+#include <time.h>
+#include "page_int.h"
+
+int gk_page__store(gk_http_req *req, gk_store **out)
+{
+    /* The worker's handle; its audit actor is the signed-in user, or
+     * GK_HTTP_ACTOR_PUBLIC for the public form (stores.c). */
+    return gk_http__store(req, out);
+}
+
+void gk_page__store_done(gk_http_req *req, gk_store *st)
+{
+    /* Borrowed from the worker thread: nothing to close. */
+    (void)req;
+    (void)st;
+}
+
+static gk_calendar *calendar;
+static pthread_once_t calendar_once = PTHREAD_ONCE_INIT;
+
+static void load_calendar(void)
+{
+    if (gk_calendar_new_default(&calendar) < 0)
+        calendar = NULL;
+}
+
+int gk_page__calendar(const gk_calendar **out)
+{
+    pthread_once(&calendar_once, load_calendar);
+    *out = calendar;
+    if (!calendar) {
+        gk_error_set(GK_ERRCLASS_HTTP, "无法载入节假日安排");
+        return GK_ERROR;
+    }
+    return 0;
+}
+
+gk_date gk_page__today(void)
+{
+    const char *fixed = getenv("GK_TODAY");
+    gk_date d;
+
+    if (fixed && gk_date_parse(&d, fixed, strlen(fixed)) == 0)
+        return d;
+    return gk_date_from_days((int32_t)(((int64_t)time(NULL) + 8 * 3600) / 86400));
+}
+
+int gk_page__put_date(json_t *o, const char *key, gk_date d)
+{
+    char buf[GK_DATE_BUFSZ];
+
+    if (d.y == 0)
+        return 0;
+    return gk_http__view_str(o, key, gk_date_format(buf, d));
+}
+
+int gk_page__set(json_t *view, const char *key, json_t *v)
+{
+    if (!v)
+        return gk__oom();
+    return json_object_set_new(view, key, v) ? gk__oom() : 0;
+}
+
+int gk_page__put_int(json_t *o, const char *key, int64_t v)
+{
+    return gk_page__set(o, key, json_integer(v));
+}
+
+int gk_page__put_bool(json_t *o, const char *key, bool v)
+{
+    return gk_page__set(o, key, json_boolean(v));
+}
+
+/* Length of the UTF-8 sequence starting with byte c (1 for a stray byte). */
+static size_t u8len(unsigned char c)
+{
+    return c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+}
+
+int gk_page__mask(gk_buf *out, const char *s, size_t head, size_t tail)
+{
+    size_t n = 0, i, k, len = strlen(s);
+    int error = 0;
+
+    for (i = 0; i < len; i += u8len((unsigned char)s[i]))
+        n++;
+    /* Short values keep less, so that something is always hidden. */
+    if (head + tail >= n) {
+        head = n > 1 ? 1 : 0;
+        tail = 0;
+    }
+    for (i = 0, k = 0; i < len && error == 0; k++) {
+        size_t l = u8len((unsigned char)s[i]);
+
+        if (i + l > len)
+            l = len - i;
+        if (k < head || k >= n - tail)
+            error = gk_buf_put(out, s + i, l);
+        else
+            error = gk_buf_putc(out, '*');
+        i += l;
+    }
+    return error;
+}
+
+int gk_page__due(gk_page_due *out, const gk_case *c, gk_date today)
+{
+    gk_deadline_explain ex = GK_DEADLINE_EXPLAIN_INIT;
+    const gk_calendar *cal;
+    int error;
+
+    memset(out, 0, sizeof(*out));
+    if (!gk_case_state_is_open(c->state))
+        return 0;
+    error = gk_page__calendar(&cal);
+    if (error < 0)
+        return error;
+    /* An uncovered year (GK_EINVALID) is shown as unknown, never guessed. */
+    if (gk_case_deadline(&ex, &out->deferred, c, cal, today) == 0) {
+        out->due = out->deferred ? c->deferred_to : ex.deadline;
+        out->known = gk_calendar_workdays_between(&out->left, cal, today, out->due) == 0;
+    }
+    gk_deadline_explain_release(&ex);
+    gk_error_clear();
+    return 0;
+}
+
+/* The masked copy of s as a view string. */
+static int put_masked(json_t *o, const char *key, const char *s, size_t head, size_t tail)
+{
+    gk_buf b = GK_BUF_INIT;
+    int error = gk_page__mask(&b, s ? s : "", head, tail);
+
+    if (error == 0)
+        error = gk_http__view_str(o, key, gk_buf_cstr(&b));
+    gk_buf_release(&b);
+    return error;
+}
+
+int gk_page__case_view(json_t **out, const gk_case *c, bool masked, gk_date today)
+{
+    json_t *o = json_object();
+    gk_page_due due;
+    int error;
+
+    *out = NULL;
+    if (!o)
+        return gk__oom();
+    error = gk_http__view_str(o, "code", c->tracking_code);
+    if (error == 0)
+        error = gk_http__view_str(o, "tracking_no", c->tracking_no);
+    if (error == 0)
+        error = gk_http__view_str(o, "agency", c->agency);
+    if (error == 0)
+        error = gk_http__view_str(o, "applicant_type", gk_applicant_type_key(c->applicant_type));
+    if (error == 0)
+        error = gk_http__view_str(o, "applicant_type_label",
+                                  gk_applicant_type_label(c->applicant_type));
+    if (error == 0)
+        error = gk_http__view_str(o, "channel", gk_channel_label(c->channel));
+    if (error == 0 && masked)
+        error = put_masked(o, "applicant", c->applicant, 1, 0);
+    if (error == 0 && masked)
+        error = put_masked(o, "contact", c->contact, 3, 4);
+    if (error == 0 && !masked)
+        error = gk_http__view_str(o, "applicant", c->applicant);
+    if (error == 0 && !masked)
+        error = gk_http__view_str(o, "applicant_id", c->applicant_id);
+    if (error == 0 && !masked)
+        error = gk_http__view_str(o, "contact", c->contact);
+    if (error == 0 && !masked)
+        error = gk_http__view_str(o, "description", c->description);
+    if (error == 0 && !masked)
+        error = gk_http__view_str(o, "form", c->form);
+    if (error == 0)
+        error = gk_page__put_date(o, "arrival", c->arrival);
+    if (error == 0)
+        error = gk_page__put_date(o, "received", c->received);
+    if (error == 0)
+        error = gk_page__put_date(o, "clock_start", c->clock_start);
+    if (error == 0)
+        error = gk_http__view_str(o, "state", gk_case_state_key(c->state));
+    if (error == 0)
+        error = gk_http__view_str(o, "state_label", gk_case_state_label(c->state));
+    if (error == 0)
+        error = gk_page__put_bool(o, "open", gk_case_state_is_open(c->state));
+    if (error == 0 && c->ext_days)
+        error = gk_page__put_int(o, "ext_days", c->ext_days);
+    if (error == 0 && c->fee_yuan)
+        error = gk_page__put_int(o, "fee_yuan", c->fee_yuan);
+    if (error == 0 && c->outcome >= 0)
+        error = gk_http__view_str(o, "outcome", gk_t3_row_key(c->outcome));
+    if (error == 0 && c->outcome >= 0)
+        error = gk_http__view_str(o, "outcome_label", gk_t3_row_label(c->outcome));
+    if (error == 0 && c->outcome >= 0 && gk_t3_row_group(c->outcome))
+        error = gk_http__view_str(o, "outcome_group", gk_t3_row_group(c->outcome));
+    if (error == 0)
+        error = gk_page__put_date(o, "concluded", c->concluded);
+    if (error == 0)
+        error = gk_page__due(&due, c, today);
+    if (error == 0 && due.known) {
+        error = gk_page__put_date(o, "due", due.due);
+        if (error == 0)
+            error = gk_page__put_int(o, "left", due.left);
+        if (error == 0)
+            error = gk_page__put_bool(o, "overdue", due.left < 0);
+        if (error == 0)
+            error = gk_page__put_bool(o, "due_soon",
+                                      due.left >= 0 && due.left <= GK_PAGE_DUE_SOON_WORKDAYS);
+        if (error == 0 && due.left < 0)
+            error = gk_page__put_int(o, "late_by", -due.left);
+        if (error == 0)
+            error = gk_page__put_bool(o, "deferred", due.deferred);
+    } else if (error == 0 && gk_case_state_is_open(c->state)) {
+        error = gk_page__put_bool(o, "due_unknown", true);
+    }
+    if (error < 0) {
+        json_decref(o);
+        return error;
+    }
+    *out = o;
+    return 0;
+}
+
+typedef struct {
+    json_t *list;
+    const gk_http_req *req;
+    const char *selected;
+} agencies_ctx;
+
+static int on_agency(const gk_agency *a, void *payload)
+{
+    agencies_ctx *x = payload;
+    json_t *o;
+
+    if (x->req && x->req->has_session && !gk_http__agency_allowed(x->req, a->code))
+        return 0;
+    o = json_pack("{s:s, s:s, s:s, s:s, s:b}", "code", a->code, "name", a->name, "kind",
+                  a->kind ? a->kind : "", "parent", a->parent ? a->parent : "", "selected",
+                  x->selected && !strcmp(x->selected, a->code));
+    if (!o || json_array_append_new(x->list, o))
+        return gk__oom();
+    return 0;
+}
+
+int gk_page__agencies(json_t **out, gk_store *st, const gk_http_req *req, const char *selected)
+{
+    agencies_ctx x = {json_array(), req, selected};
+    int error;
+
+    *out = NULL;
+    if (!x.list)
+        return gk__oom();
+    error = gk_store_agency_foreach(st, on_agency, &x);
+    if (error < 0) {
+        json_decref(x.list);
+        return error;
+    }
+    *out = x.list;
+    return 0;
+}
+
+int gk_page__options(json_t **out, int n, const char *(*key)(int), const char *(*label)(int),
+                     const char *selected)
+{
+    json_t *arr = json_array();
+    int i;
+
+    *out = NULL;
+    if (!arr)
+        return gk__oom();
+    for (i = 0; i < n; i++) {
+        json_t *o = json_pack("{s:s, s:s, s:b}", "key", key(i), "label", label(i), "selected",
+                              selected && (!strcmp(selected, key(i)) || !strcmp(selected, label(i))));
+
+        if (!o || json_array_append_new(arr, o)) {
+            json_decref(arr);
+            return gk__oom();
+        }
+    }
+    *out = arr;
+    return 0;
+}

@@ -1,0 +1,77 @@
+/*
+ * page_int.h: what the register pages share (page_*.c): the store handle
+ * of a request, the official calendar, today's date, case views (full for
+ * the case page, masked for lists) and small view helpers.
+ *
+ * Every page that changes the registers goes through gk_store_* with the
+ * signed-in user as the audit actor; every page that shows an agency's
+ * record calls gk_http__agency_allowed first (access.c).
+ */
+#ifndef GK_HTTP_PAGE_INT_H
+#define GK_HTTP_PAGE_INT_H
+
+#include "gk/calendar.h"
+#include "gk/case.h"
+#include "gk/store.h"
+#include "handlers.h"
+
+/* The registers for this request (gk_http__store: the worker thread's
+ * handle, audit actor = the signed-in user or the public form). Pair with
+ * gk_page__store_done, the one place to change if handles change again. */
+int gk_page__store(gk_http_req *req, gk_store **out) GK_WARN_UNUSED;
+void gk_page__store_done(gk_http_req *req, gk_store *st);
+
+/* The embedded official calendar, loaded once and shared read-only by
+ * every worker. GK_ERROR when it cannot be loaded. */
+int gk_page__calendar(const gk_calendar **out) GK_WARN_UNUSED;
+
+/* Today in China (UTC+8). GK_TODAY=YYYY-MM-DD in the environment fixes
+ * the date, for tests and training databases (documented in docs/api.md). */
+gk_date gk_page__today(void);
+
+/* Puts "YYYY-MM-DD" under key; nothing for a zero date. */
+int gk_page__put_date(json_t *o, const char *key, gk_date d) GK_WARN_UNUSED;
+int gk_page__put_int(json_t *o, const char *key, int64_t v) GK_WARN_UNUSED;
+int gk_page__put_bool(json_t *o, const char *key, bool v) GK_WARN_UNUSED;
+
+/* Masks personal data for lists and logs: keeps the first `head` and last
+ * `tail` UTF-8 characters and stars the rest ("张**", "138****8000"). */
+int gk_page__mask(gk_buf *out, const char *s, size_t head, size_t tail) GK_WARN_UNUSED;
+
+/* Deadline facts of an open case as of today: the answer deadline under
+ * 第三十三条 (with pauses, extension and a 第三十五条 deferral) and the
+ * working days left (negative when overdue). *known is false when the
+ * calendar does not cover the years involved (no error then: the page says
+ * so instead of guessing). */
+typedef struct {
+    bool known;
+    gk_date due;
+    int64_t left; /* working days from today to due; < 0 overdue */
+    bool deferred;
+} gk_page_due;
+
+int gk_page__due(gk_page_due *out, const gk_case *c, gk_date today) GK_WARN_UNUSED;
+
+/* Days within which a case counts as "due soon" on the dashboard. */
+#define GK_PAGE_DUE_SOON_WORKDAYS 5
+
+/* The view of a case: codes, agency, class, channel, dates, state, due
+ * facts, outcome. masked: the applicant's name and contact masked, the ID
+ * number and the description left out (lists); otherwise everything (the
+ * case page, for staff allowed to see the agency). */
+int gk_page__case_view(json_t **out, const gk_case *c, bool masked, gk_date today)
+    GK_WARN_UNUSED;
+
+/* The agencies as [{code, name, kind, selected}], only those the session
+ * may see when req has a session (req NULL or anonymous: all). */
+int gk_page__agencies(json_t **out, gk_store *st, const gk_http_req *req, const char *selected)
+    GK_WARN_UNUSED;
+
+/* Options of an enum for a <select>: [{key, label, selected}]. */
+int gk_page__options(json_t **out, int n, const char *(*key)(int), const char *(*label)(int),
+                     const char *selected) GK_WARN_UNUSED;
+
+/* Sets view[key] = v (stealing the reference, also on failure). */
+int gk_page__set(json_t *view, const char *key, json_t *v) GK_WARN_UNUSED;
+
+#endif
