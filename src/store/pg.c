@@ -236,6 +236,14 @@ static void pg_close(gk_store *st)
     gk_free(s);
 }
 
+/* Server NOTICEs (e.g. "relation gk_schema already exists, skipping")
+ * are not errors and must not reach the user's terminal. */
+static void ignore_notice(void *arg, const char *message)
+{
+    (void)arg;
+    (void)message;
+}
+
 /* "主机 db.example, 端口 5432" or "套接字目录 /run/postgresql, 端口 5432":
  * where the failed connection went, without the password of the DSN. */
 static void describe_target(char *out, size_t n, PGconn *conn)
@@ -292,6 +300,7 @@ static int pg_open(gk_store **out, const char *dsn, const gk_store_opts *o)
         error = GK_EBACKEND;
         goto done;
     }
+    PQsetNoticeProcessor(s->conn, ignore_notice, NULL);
     /* The busy timeout of the SQLite backend becomes lock_timeout: a
      * writer waits this long for another one, then fails. */
     snprintf(timeout, sizeof timeout, "%dms", o->busy_timeout_ms > 0 ? o->busy_timeout_ms : 5000);

@@ -1,0 +1,854 @@
+/*
+ * conformance.c: one suite of store scenarios, written against gk_store_*
+ * only, run for every backend (conventions C5, "git refs backends"):
+ *
+ *   store_conformance_sqlite_file  a temporary SQLite file (always)
+ *   store_conformance_sqlite_mem   ":memory:" (always; the scenarios that
+ *                                  reopen the database or edit it behind
+ *                                  the store's back need a file)
+ *   store_conformance_pg           PostgreSQL, when GK_TEST_PG_DSN is set
+ *                                  (scripts/pg-test-cluster.sh sets it);
+ *                                  otherwise each test reports SKIP with
+ *                                  the reason, never a silent pass
+ *
+ * Each PostgreSQL test gets its own schema (CREATE SCHEMA, then the DSN
+ * with options=-csearch_path=…), dropped afterwards, so tests and parallel
+ * runs never see each other's rows. Only the fixtures and the tamper step
+ * use a backend's own client library (sqlite3 / libpq), the way an
+ * attacker with database access would.
+ */
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+#ifdef GK_WITH_PG
+#include <libpq-fe.h>
+#endif
+#include "test.h"
+#include "gk/case.h"
+#include "gk/errors.h"
+#include "gk/report.h"
+#include "gk/store.h"
+
+/* ------------------------------------------------------------ fixtures */
+
+typedef struct fixture fixture;
+
+typedef struct {
+    const char *backend; /* gk_store_backend_name() expected */
+    /* Creates an empty database and writes its DSN into f->dsn; returns
+     * NULL or a static skip reason. Fails the test (and returns "") on a
+     * broken setup. */
+    const char *(*create)(fixture *f);
+    void (*destroy)(fixture *f);
+    /* Runs SQL on the database behind the store's back: 0 when the
+     * database accepted it, -1 when it refused. NULL: not possible. */
+    int (*raw)(fixture *f, const char *sql);
+    const char *trigger_on; /* what follows DROP TRIGGER name */
+} target;
+
+struct fixture {
+    const target *t;
+    char dsn[768];
+    char aux[256]; /* the SQLite directory, or the PostgreSQL schema */
+    gk_store *st;  /* closed by the wrapper */
+};
+
+static const char *file_create(fixture *f)
+{
+    char dir[] = "/tmp/gk-conf-XXXXXX";
+
+    if (!mkdtemp(dir)) {
+        gk_test__fail(__FILE__, __LINE__, "mkdtemp failed");
+        return "";
+    }
+    snprintf(f->aux, sizeof f->aux, "%s", dir);
+    snprintf(f->dsn, sizeof f->dsn, "sqlite:%s/t.db", dir);
+    return NULL;
+}
+
+static void file_destroy(fixture *f)
+{
+    static const char *const suffix[] = {"", "-wal", "-shm"};
+    char path[300];
+    size_t i;
+
+    for (i = 0; i < sizeof suffix / sizeof *suffix; i++) {
+        snprintf(path, sizeof path, "%s/t.db%s", f->aux, suffix[i]);
+        unlink(path);
+    }
+    rmdir(f->aux);
+}
+
+static int file_raw(fixture *f, const char *sql)
+{
+    sqlite3 *db = NULL;
+    int rc;
+
+    if (sqlite3_open(f->dsn + strlen("sqlite:"), &db) != SQLITE_OK) {
+        sqlite3_close(db);
+        return -1;
+    }
+    rc = sqlite3_exec(db, sql, NULL, NULL, NULL);
+    sqlite3_close(db);
+    return rc == SQLITE_OK ? 0 : -1;
+}
+
+static const char *mem_create(fixture *f)
+{
+    snprintf(f->dsn, sizeof f->dsn, ":memory:");
+    return NULL;
+}
+
+static void mem_destroy(fixture *f)
+{
+    (void)f;
+}
+
+#ifdef GK_WITH_PG
+/* CASCADE's NOTICEs are not test output. */
+static void quiet(void *arg, const char *message)
+{
+    (void)arg;
+    (void)message;
+}
+
+/* Runs one statement on a fresh connection to dsn: 0 or -1. */
+static int pg_exec(const char *dsn, const char *sql)
+{
+    PGconn *c = PQconnectdb(dsn);
+    PGresult *r;
+    int ok;
+
+    if (PQstatus(c) != CONNECTION_OK) {
+        printf("# libpq: %s", PQerrorMessage(c));
+        PQfinish(c);
+        return -1;
+    }
+    PQsetNoticeProcessor(c, quiet, NULL);
+    r = PQexec(c, sql);
+    ok = PQresultStatus(r) == PGRES_COMMAND_OK || PQresultStatus(r) == PGRES_TUPLES_OK;
+    PQclear(r);
+    PQfinish(c);
+    return ok ? 0 : -1;
+}
+
+static const char *pg_create(fixture *f)
+{
+    static unsigned counter;
+    const char *base = getenv("GK_TEST_PG_DSN");
+    char sql[300];
+
+    if (!base || !*base)
+        return "pg: GK_TEST_PG_DSN unset (run under scripts/pg-test-cluster.sh)";
+    snprintf(f->aux, sizeof f->aux, "gk_conf_%ld_%u", (long)getpid(), ++counter);
+    snprintf(sql, sizeof sql, "CREATE SCHEMA %s", f->aux);
+    if (pg_exec(base, sql) < 0) {
+        gk_test__fail(__FILE__, __LINE__, "cannot create schema %s on GK_TEST_PG_DSN", f->aux);
+        f->aux[0] = '\0';
+        return "";
+    }
+    snprintf(f->dsn, sizeof f->dsn, "%s%soptions=-csearch_path%%3D%s", base,
+             strchr(base, '?') ? "&" : "?", f->aux);
+    return NULL;
+}
+
+static void pg_destroy(fixture *f)
+{
+    char sql[300];
+
+    if (!f->aux[0])
+        return;
+    snprintf(sql, sizeof sql, "DROP SCHEMA %s CASCADE", f->aux);
+    if (pg_exec(getenv("GK_TEST_PG_DSN"), sql) < 0)
+        printf("# could not drop schema %s\n", f->aux);
+}
+
+static int pg_raw(fixture *f, const char *sql)
+{
+    return pg_exec(f->dsn, sql);
+}
+#else
+static const char *pg_create(fixture *f)
+{
+    (void)f;
+    return "pg: PostgreSQL backend not built (libpq not found by CMake)";
+}
+
+static void pg_destroy(fixture *f)
+{
+    (void)f;
+}
+
+#define pg_raw NULL
+#endif
+
+static const target sqlite_file = {"sqlite", file_create, file_destroy, file_raw,
+                                   ""};
+static const target sqlite_mem = {"sqlite", mem_create, mem_destroy, NULL, NULL};
+static const target pg = {"postgresql", pg_create, pg_destroy, pg_raw, " ON events"};
+
+/* Drops one of the append-only guards, as someone with the database's
+ * owner rights could. */
+static int drop_trigger(fixture *f, const char *name)
+{
+    char sql[128];
+
+    snprintf(sql, sizeof sql, "DROP TRIGGER %s%s", name, f->t->trigger_on);
+    return f->t->raw(f, sql);
+}
+
+typedef void (*scenario_fn)(fixture *f);
+
+static void run_scenario(const target *t, scenario_fn fn)
+{
+    fixture f;
+    const char *skip;
+
+    memset(&f, 0, sizeof f);
+    f.t = t;
+    skip = t->create(&f);
+    if (skip) {
+        if (*skip)
+            gk_test__skip(skip);
+        return;
+    }
+    fn(&f);
+    gk_store_close(f.st);
+    t->destroy(&f);
+}
+
+/* One GK_TEST per backend for a scenario; _ALL adds the in-memory SQLite
+ * run for scenarios that neither reopen nor edit the database. */
+#define CONFORMANCE_FILE(scn)                                                                      \
+    GK_TEST(store_conformance_sqlite_file, scn) { run_scenario(&sqlite_file, scn_##scn); }         \
+    GK_TEST(store_conformance_pg, scn) { run_scenario(&pg, scn_##scn); }
+#define CONFORMANCE_ALL(scn)                                                                       \
+    CONFORMANCE_FILE(scn)                                                                          \
+    GK_TEST(store_conformance_sqlite_mem, scn) { run_scenario(&sqlite_mem, scn_##scn); }
+
+static int open_store(gk_store **out, const fixture *f, bool init, int busy_ms)
+{
+    gk_store_opts o = GK_STORE_OPTS_INIT;
+
+    o.actor = "tester";
+    o.no_schema_check = init;
+    o.busy_timeout_ms = busy_ms;
+    return gk_store_open(out, f->dsn, &o);
+}
+
+/* f->st: the store, created and migrated. NULL (test failed) on error. */
+static gk_store *fresh(fixture *f)
+{
+    if (open_store(&f->st, f, true, 0) < 0 || gk_store_migrate(f->st, NULL, NULL) < 0) {
+        gk_test__fail(__FILE__, __LINE__, "fresh store: %s", gk_error_last()->message);
+        return NULL;
+    }
+    return f->st;
+}
+
+static gk_date day(int y, int m, int d)
+{
+    gk_date x = {y, m, d};
+    return x;
+}
+
+/* ------------------------------------------------------------ scenarios */
+
+static void scn_migrate_and_reopen(fixture *f)
+{
+    gk_store *st = NULL;
+    int from = -1, to = -1, cur = -1, target = -1;
+
+    /* A database never initialised is refused without no_schema_check. */
+    GK_T_OK(open_store(&st, f, false, 0) < 0);
+    GK_T_OK(st == NULL);
+    GK_T_CALL(open_store(&f->st, f, true, 0));
+    GK_T_STR_EQ(gk_store_backend_name(f->st), f->t->backend);
+    GK_T_CALL(gk_store_schema_version(f->st, &cur, &target));
+    GK_T_INT_EQ(cur, 0);
+    GK_T_OK(target >= 1);
+    GK_T_CALL(gk_store_migrate(f->st, &from, &to));
+    GK_T_INT_EQ(from, 0);
+    GK_T_INT_EQ(to, target);
+    GK_T_CALL(gk_store_migrate(f->st, &from, &to));
+    GK_T_INT_EQ(from, target);
+    gk_store_close(f->st);
+    f->st = NULL;
+    GK_T_CALL(open_store(&f->st, f, false, 0));
+    GK_T_CALL(gk_store_schema_version(f->st, &cur, NULL));
+    GK_T_INT_EQ(cur, target);
+}
+CONFORMANCE_FILE(migrate_and_reopen)
+
+static int collect_agencies(const gk_agency *a, void *payload)
+{
+    return gk_buf_printf(payload, "%s<%s:%s:%s;", a->code, a->parent, a->name, a->kind);
+}
+
+static void scn_agency_tree(fixture *f)
+{
+    gk_store *st = fresh(f);
+    gk_agency gov = {0, "GOV", "某市人民政府", "", "政府"};
+    gk_agency edu = {0, "EDU", "某市教育局", "GOV", "部门"};
+    gk_agency street = {0, "ST1", "某街道办事处 \"东\"", "GOV", "街道"};
+    gk_agency school = {0, "SCH", "某中学", "EDU", ""};
+    gk_agency orphan = {0, "X", "无上级", "NOPE", ""};
+    gk_agency dup = {0, "EDU", "重复", "", ""};
+    gk_agency empty = {0, "", "无代码", "", ""};
+    gk_buf b = GK_BUF_INIT;
+    int64_t id1 = 0, id2 = 0;
+
+    GK_T_OK(st != NULL);
+    GK_T_CALL(gk_store_agency_add(st, &gov, &id1));
+    /* Inserted child-first order must still list parents first. */
+    GK_T_CALL(gk_store_agency_add(st, &edu, &id2));
+    GK_T_OK(id1 > 0 && id2 > id1);
+    GK_T_CALL(gk_store_agency_add(st, &school, NULL));
+    GK_T_CALL(gk_store_agency_add(st, &street, NULL));
+    GK_T_INT_EQ(gk_store_agency_add(st, &orphan, NULL), GK_ENOTFOUND);
+    GK_T_INT_EQ(gk_store_agency_add(st, &dup, NULL), GK_EEXISTS);
+    GK_T_OK(strstr(gk_error_last()->message, "EDU") != NULL);
+    GK_T_INT_EQ(gk_store_agency_add(st, &empty, NULL), GK_EINVALID);
+    GK_T_CALL(gk_store_agency_foreach(st, collect_agencies, &b));
+    GK_T_STR_EQ(gk_buf_cstr(&b), "GOV<:某市人民政府:政府;EDU<GOV:某市教育局:部门;"
+                                 "ST1<GOV:某街道办事处 \"东\":街道;SCH<EDU:某中学:;");
+    gk_buf_release(&b);
+}
+CONFORMANCE_ALL(agency_tree)
+
+/* The stored case as JSON (every column the model has). */
+typedef struct {
+    int n;
+    gk_buf json;
+} read_case;
+
+static int read_one(const gk_case *c, void *payload)
+{
+    read_case *r = payload;
+
+    r->n++;
+    gk_buf_clear(&r->json);
+    return gk_case_to_json(&r->json, c);
+}
+
+/* Reads the case with this code back and compares it, field by field as
+ * JSON, with the model the test kept in memory. */
+#define CHECK_ROUND_TRIP(st, model)                                                                \
+    do {                                                                                           \
+        gk_case_query q_ = GK_CASE_QUERY_INIT;                                                     \
+        read_case r_ = {0, GK_BUF_INIT};                                                           \
+        gk_buf want_ = GK_BUF_INIT;                                                                \
+        q_.tracking_code = (model).tracking_code;                                                  \
+        GK_T_CALL(gk_store_case_foreach((st), &q_, read_one, &r_));                                \
+        GK_T_INT_EQ(r_.n, 1);                                                                      \
+        GK_T_CALL(gk_case_to_json(&want_, &(model)));                                              \
+        GK_T_STR_EQ(gk_buf_cstr(&r_.json), gk_buf_cstr(&want_));                                   \
+        gk_buf_release(&r_.json);                                                                  \
+        gk_buf_release(&want_);                                                                    \
+    } while (0)
+
+static void scn_case_round_trip_and_chain(fixture *f)
+{
+    gk_store *st = fresh(f);
+    gk_agency gov = {0, "GOV", "某市人民政府", "", "政府"};
+    gk_case_event ev = GK_CASE_EVENT_INIT;
+    gk_store_verify_result v;
+    gk_case c, model;
+    const struct {
+        gk_case_event_kind kind;
+        gk_date date;
+    } steps[] = {
+        {GK_CASE_EV_ACCEPT, {2025, 3, 4}},
+        {GK_CASE_EV_CONSULT_THIRD_PARTY, {2025, 3, 5}}, /* an open pause */
+        {GK_CASE_EV_CONSULT_DONE, {2025, 3, 12}},
+        {GK_CASE_EV_EXTEND, {2025, 3, 13}},
+        {GK_CASE_EV_ANSWER, {2025, 4, 20}},
+    };
+    size_t i;
+
+    GK_T_OK(st != NULL);
+    GK_T_CALL(gk_store_agency_add(st, &gov, NULL));
+    gk_case_init(&c);
+    c.tracking_no = "依申请-2025-001";
+    c.applicant = "张三𠀀（测试）";
+    c.applicant_id = "11010519491231002X";
+    c.contact = "电话 010-12345678\n地址: \"某路\" 1 号\\2 室";
+    c.description = "关于 2024 年某某项目的批复文件 😀";
+    c.form = "电子邮件";
+    c.channel = GK_CHANNEL_POST;
+    c.arrival = day(2025, 3, 1);
+    c.received = day(2025, 3, 3);
+    GK_T_CALL(gk_store_case_add(st, &c));
+    GK_T_OK(c.id > 0);
+    GK_T_INT_EQ(strlen(c.tracking_code), GK_TRACKING_CODE_LEN);
+    model = c;
+    model.agency = "GOV";
+    CHECK_ROUND_TRIP(st, model);
+
+    for (i = 0; i < sizeof steps / sizeof *steps; i++) {
+        ev.kind = steps[i].kind;
+        ev.date = steps[i].date;
+        ev.days = 10;
+        ev.approver = "办公室主任 赵六";
+        ev.outcome = GK_T3_R_PARTIAL;
+        GK_T_CALL(gk_store_case_apply(st, c.tracking_code, &ev));
+        GK_T_CALL(gk_case_apply(&model, &ev));
+        CHECK_ROUND_TRIP(st, model);
+    }
+    /* A refused transition writes nothing; an unknown code is not found. */
+    ev.kind = GK_CASE_EV_EXTEND;
+    GK_T_INT_EQ(gk_store_case_apply(st, c.tracking_code, &ev), GK_ECONFLICT);
+    GK_T_INT_EQ(gk_store_case_apply(st, "NO-SUCH-CODE", &ev), GK_ENOTFOUND);
+    /* Found by its ledger number too. */
+    {
+        gk_case_query q = GK_CASE_QUERY_INIT;
+        read_case r = {0, GK_BUF_INIT};
+        q.tracking_no = "依申请-2025-001";
+        q.agency = "GOV";
+        GK_T_CALL(gk_store_case_foreach(st, &q, read_one, &r));
+        GK_T_INT_EQ(r.n, 1);
+        gk_buf_release(&r.json);
+    }
+
+    /* agency + case + 5 transitions = 7 events, chain intact. */
+    GK_T_CALL(gk_store_verify(st, &v));
+    GK_T_INT_EQ(v.events, 7);
+    GK_T_INT_EQ(v.bad_id, 0);
+}
+CONFORMANCE_ALL(case_round_trip_and_chain)
+
+typedef struct {
+    int n, open;
+    char codes[512];
+} listed;
+
+static int list_one(const gk_case *c, void *payload)
+{
+    listed *l = payload;
+    size_t len = strlen(l->codes);
+
+    l->n++;
+    l->open += c->outcome < 0;
+    snprintf(l->codes + len, sizeof l->codes - len, "%s,", c->tracking_no);
+    return 0;
+}
+
+static int stop_at_second(const gk_case *c, void *payload)
+{
+    (void)c;
+    return ++*(int *)payload == 2 ? 42 : 0;
+}
+
+static void scn_case_queries(fixture *f)
+{
+    gk_store *st = fresh(f);
+    gk_agency gov = {0, "GOV", "某市人民政府", "", "政府"};
+    gk_agency edu = {0, "EDU", "某市教育局", "GOV", "部门"};
+    gk_case_query q = GK_CASE_QUERY_INIT;
+    gk_case_event ev = GK_CASE_EVENT_INIT;
+    static const char *const nos[] = {"G1", "G2", "E1", "G3"};
+    char first_code[GK_TRACKING_CODE_LEN + 1] = "";
+    listed l;
+    gk_case c;
+    int i, n = 0;
+
+    GK_T_OK(st != NULL);
+    GK_T_CALL(gk_store_agency_add(st, &gov, NULL));
+    GK_T_CALL(gk_store_agency_add(st, &edu, NULL));
+    for (i = 0; i < 4; i++) {
+        gk_case_init(&c);
+        c.agency = nos[i][0] == 'E' ? "EDU" : "GOV";
+        c.tracking_no = nos[i];
+        c.applicant = "李四";
+        c.received = day(2025, 5, 6 + i);
+        GK_T_CALL(gk_store_case_add(st, &c));
+        if (i == 0)
+            memcpy(first_code, c.tracking_code, sizeof first_code);
+    }
+    /* Two agencies: an empty agency code is ambiguous. */
+    gk_case_init(&c);
+    c.applicant = "王五";
+    c.received = day(2025, 5, 6);
+    GK_T_INT_EQ(gk_store_case_add(st, &c), GK_EINVALID);
+    /* Same ledger number in the same agency is refused, nothing written. */
+    c.agency = "GOV";
+    c.tracking_no = "G2";
+    GK_T_INT_EQ(gk_store_case_add(st, &c), GK_EEXISTS);
+
+    ev.kind = GK_CASE_EV_ANSWER;
+    ev.date = day(2025, 5, 20);
+    ev.outcome = GK_T3_R_GRANT;
+    GK_T_CALL(gk_store_case_apply(st, first_code, &ev));
+
+    memset(&l, 0, sizeof l);
+    GK_T_CALL(gk_store_case_foreach(st, &q, list_one, &l));
+    GK_T_STR_EQ(l.codes, "G1,G2,E1,G3,");
+    memset(&l, 0, sizeof l);
+    q.agency = "GOV";
+    GK_T_CALL(gk_store_case_foreach(st, &q, list_one, &l));
+    GK_T_STR_EQ(l.codes, "G1,G2,G3,");
+    memset(&l, 0, sizeof l);
+    q.open_only = true;
+    GK_T_CALL(gk_store_case_foreach(st, &q, list_one, &l));
+    GK_T_STR_EQ(l.codes, "G2,G3,");
+    memset(&l, 0, sizeof l);
+    q.agency = NULL;
+    q.limit = 2;
+    GK_T_CALL(gk_store_case_foreach(st, &q, list_one, &l));
+    GK_T_STR_EQ(l.codes, "G2,E1,");
+    /* A callback's non-zero return stops the walk and is returned. */
+    q = (gk_case_query)GK_CASE_QUERY_INIT;
+    GK_T_INT_EQ(gk_store_case_foreach(st, &q, stop_at_second, &n), 42);
+    GK_T_INT_EQ(n, 2);
+}
+CONFORMANCE_ALL(case_queries)
+
+static void scn_tamper_detection(fixture *f)
+{
+    gk_store *st = fresh(f);
+    gk_agency gov = {0, "GOV", "某市人民政府", "", "政府"};
+    gk_store_verify_result v;
+    gk_case c;
+    int i;
+
+    GK_T_OK(st != NULL);
+    GK_T_CALL(gk_store_agency_add(st, &gov, NULL));
+    for (i = 0; i < 4; i++) {
+        gk_case_init(&c);
+        c.applicant = i == 2 ? "申请人2" : "申请人";
+        c.received = day(2025, 3, 3 + i);
+        GK_T_CALL(gk_store_case_add(st, &c));
+    }
+    GK_T_CALL(gk_store_verify(st, &v));
+    GK_T_INT_EQ(v.events, 5);
+    GK_T_INT_EQ(v.bad_id, 0);
+    gk_store_close(st);
+    f->st = NULL;
+
+    /* The database itself refuses to rewrite history... */
+    GK_T_INT_EQ(f->t->raw(f, "UPDATE events SET actor = 'x' WHERE id = 2"), -1);
+    GK_T_INT_EQ(f->t->raw(f, "DELETE FROM events WHERE id = 5"), -1);
+    /* ...and an edit made after dropping the guard is found. */
+    GK_T_INT_EQ(drop_trigger(f, "events_no_update"), 0);
+    GK_T_INT_EQ(f->t->raw(f, "UPDATE events SET after = replace(after, '申请人2', '申请人X')"
+                             " WHERE id = 4"),
+                0);
+    GK_T_CALL(open_store(&f->st, f, false, 0));
+    GK_T_CALL(gk_store_verify(f->st, &v));
+    GK_T_INT_EQ(v.bad_id, 4);
+    GK_T_OK(strstr(v.reason, "哈希") != NULL);
+}
+CONFORMANCE_FILE(tamper_detection)
+
+static void scn_gap_detection(fixture *f)
+{
+    gk_store *st = fresh(f);
+    gk_agency a = {0, "A", "甲机关", "", ""}, b = {0, "B", "乙机关", "", ""};
+    gk_agency c = {0, "C", "丙机关", "", ""};
+    gk_store_verify_result v;
+
+    GK_T_OK(st != NULL);
+    GK_T_CALL(gk_store_agency_add(st, &a, NULL));
+    GK_T_CALL(gk_store_agency_add(st, &b, NULL));
+    GK_T_CALL(gk_store_agency_add(st, &c, NULL));
+    gk_store_close(st);
+    f->st = NULL;
+    GK_T_INT_EQ(drop_trigger(f, "events_no_delete"), 0);
+    GK_T_INT_EQ(f->t->raw(f, "DELETE FROM events WHERE id = 2"), 0);
+    GK_T_CALL(open_store(&f->st, f, false, 0));
+    GK_T_CALL(gk_store_verify(f->st, &v));
+    GK_T_INT_EQ(v.bad_id, 3);
+}
+CONFORMANCE_FILE(gap_detection)
+
+static void scn_nested_rollback(fixture *f)
+{
+    gk_store *st = fresh(f);
+    gk_agency a = {0, "A", "甲机关", "", ""}, b = {0, "B", "乙机关", "", ""};
+    gk_agency c = {0, "C", "丙机关", "", ""};
+    gk_store_verify_result v;
+    gk_buf list = GK_BUF_INIT;
+
+    GK_T_OK(st != NULL);
+    GK_T_CALL(gk_store_agency_add(st, &a, NULL));
+    GK_T_CALL(gk_store_tx_begin(st));
+    GK_T_CALL(gk_store_tx_begin(st));
+    GK_T_CALL(gk_store_agency_add(st, &b, NULL));
+    GK_T_CALL(gk_store_tx_commit(st)); /* inner: nothing reaches the database */
+    gk_store_tx_rollback(st);          /* outer: B and its event are gone */
+    /* A failing write rolls back only its own transaction. */
+    GK_T_INT_EQ(gk_store_agency_add(st, &a, NULL), GK_EEXISTS);
+    GK_T_CALL(gk_store_agency_add(st, &c, NULL));
+    GK_T_CALL(gk_store_agency_foreach(st, collect_agencies, &list));
+    GK_T_STR_EQ(gk_buf_cstr(&list), "A<:甲机关:;C<:丙机关:;");
+    gk_buf_release(&list);
+    GK_T_CALL(gk_store_verify(st, &v));
+    GK_T_INT_EQ(v.events, 2);
+    GK_T_INT_EQ(v.bad_id, 0);
+}
+CONFORMANCE_ALL(nested_rollback)
+
+static void scn_import_all_or_nothing(fixture *f)
+{
+    gk_store *st = fresh(f);
+    gk_agency gov = {0, "GOV", "某市人民政府", "", "政府"};
+    gk_store_import_result res;
+    gk_case_query q = GK_CASE_QUERY_INIT;
+    const char *bad = "received,applicant,tracking_no,applicant_type,channel,concluded,outcome\n"
+                      "2024-01-05,甲,A1,自然人,网络,2024-01-20,R_GRANT\n"
+                      "2024-13-01,乙,A2,自然人,网络,,\n"
+                      "2024-02-01,丁,A1,自然人,网络,,\n";
+    /* "tracking_no,applicant_type,applicant,channel,received\nG1,自然人,张三,邮寄,2024-05-06\n"
+     * in GB18030. */
+    const char gb[] = "tracking_no,applicant_type,applicant,channel,received\n"
+                      "G1,\xD7\xD4\xC8\xBB\xC8\xCB,\xD5\xC5\xC8\xFD,\xD3\xCA\xBC\xC4,2024-05-06\n";
+    listed l;
+
+    GK_T_OK(st != NULL);
+    GK_T_CALL(gk_store_agency_add(st, &gov, NULL));
+    gk_buf_init(&res.errors, GK_BUF_DEFAULT_MAX);
+    GK_T_INT_EQ(gk_store_import_cases(st, bad, strlen(bad), "t.csv", &res), GK_EINVALID);
+    GK_T_INT_EQ(res.bad_rows, 2);
+    GK_T_OK(strstr(gk_buf_cstr(&res.errors), "t.csv:3: received") != NULL);
+    GK_T_OK(strstr(gk_buf_cstr(&res.errors), "t.csv:4: tracking_no 'A1' 与第 2 行重复") != NULL);
+    memset(&l, 0, sizeof l);
+    GK_T_CALL(gk_store_case_foreach(st, &q, list_one, &l));
+    GK_T_INT_EQ(l.n, 0);
+
+    gk_buf_clear(&res.errors);
+    GK_T_CALL(gk_store_import_cases(st, gb, sizeof gb - 1, "gb.csv", &res));
+    GK_T_INT_EQ(res.imported, 1);
+    GK_T_INT_EQ(gk_store_import_cases(st, gb, sizeof gb - 1, "gb.csv", &res), GK_EINVALID);
+    GK_T_OK(strstr(gk_buf_cstr(&res.errors), "gb.csv:2: 机关 'GOV' 已有登记号为 'G1'") != NULL);
+    memset(&l, 0, sizeof l);
+    GK_T_CALL(gk_store_case_foreach(st, &q, list_one, &l));
+    GK_T_STR_EQ(l.codes, "G1,");
+    gk_buf_release(&res.errors);
+}
+CONFORMANCE_ALL(import_all_or_nothing)
+
+/* The t0520 ledger: table 3 of 2023 and 2024, counted by hand. */
+static void scn_table3_counts(fixture *f)
+{
+    gk_store *st = fresh(f);
+    gk_agency gov = {0, "GOV", "某县人民政府", "", "政府"};
+    gk_agency edu = {0, "EDU", "某县教育局", "GOV", "部门"};
+    gk_store_import_result res;
+    const char *csv =
+        "outcome,concluded,received,channel,applicant,applicant_type,tracking_no,agency\n"
+        "R_GRANT,2024-01-10,2023-12-20,网络,甲,自然人,1,GOV\n"
+        ",,2023-12-28,当面,乙,商业企业,2,GOV\n"
+        "R_PARTIAL,2023-11-02,2023-10-09,邮寄,丙,自然人,3,GOV\n"
+        "R_OT_NOFEE,2024-03-01,2024-01-15,网络,丁,法律服务机构,4,GOV\n"
+        ",,2024-06-03,传真,戊,其他,5,GOV\n"
+        "R_DENY_SECRET,2024-02-01,2024-01-02,网络,己,科研机构,1,EDU\n";
+    static const struct {
+        int year;
+        const char *agency;
+        int row, col;
+        double want;
+    } cells[] = {
+        {2023, NULL, GK_T3_NEW, GK_APPLICANT_NATURAL, 2},
+        {2023, NULL, GK_T3_NEW, GK_APPLICANT_COMMERCIAL, 1},
+        {2023, NULL, GK_T3_NEW, GK_T3_COL_TOTAL, 3},
+        {2023, NULL, GK_T3_R_PARTIAL, GK_APPLICANT_NATURAL, 1},
+        {2023, NULL, GK_T3_CARRIED_OUT, GK_T3_COL_TOTAL, 2},
+        {2024, NULL, GK_T3_CARRIED_IN, GK_APPLICANT_NATURAL, 1},
+        {2024, NULL, GK_T3_CARRIED_IN, GK_APPLICANT_COMMERCIAL, 1},
+        {2024, NULL, GK_T3_NEW, GK_T3_COL_TOTAL, 3},
+        {2024, NULL, GK_T3_R_OT_NOFEE, GK_APPLICANT_LEGAL, 1},
+        {2024, NULL, GK_T3_R_DENY_SECRET, GK_APPLICANT_RESEARCH, 1},
+        {2024, NULL, GK_T3_R_TOTAL, GK_T3_COL_TOTAL, 3},
+        {2024, NULL, GK_T3_CARRIED_OUT, GK_APPLICANT_COMMERCIAL, 1},
+        {2024, NULL, GK_T3_CARRIED_OUT, GK_APPLICANT_OTHER, 1},
+        {2024, NULL, GK_T3_CARRIED_OUT, GK_T3_COL_TOTAL, 2},
+        {2024, "GOV", GK_T3_NEW, GK_T3_COL_TOTAL, 2},
+        {2024, "GOV", GK_T3_R_DENY_SECRET, GK_APPLICANT_RESEARCH, 0},
+        {2024, "EDU", GK_T3_NEW, GK_APPLICANT_RESEARCH, 1},
+        {2024, "EDU", GK_T3_R_TOTAL, GK_T3_COL_TOTAL, 1},
+        {2024, "EDU", GK_T3_CARRIED_OUT, GK_T3_COL_TOTAL, 0},
+    };
+    gk_report *r = NULL;
+    size_t i;
+
+    GK_T_OK(st != NULL);
+    GK_T_CALL(gk_store_agency_add(st, &gov, NULL));
+    GK_T_CALL(gk_store_agency_add(st, &edu, NULL));
+    gk_buf_init(&res.errors, GK_BUF_DEFAULT_MAX);
+    GK_T_CALL(gk_store_import_cases(st, csv, strlen(csv), "t3.csv", &res));
+    GK_T_INT_EQ(res.imported, 6);
+    gk_buf_release(&res.errors);
+    for (i = 0; i < sizeof cells / sizeof *cells; i++) {
+        GK_T_CALL(gk_store_report_build(&r, st, cells[i].year, cells[i].agency));
+        if (gk_cell_num(&r->t3[cells[i].row][cells[i].col]) != cells[i].want) {
+            gk_report_free(r);
+            GK_T_FAIL("cell %zu (%d %s row %d col %d): got %g, expected %g", i, cells[i].year,
+                      cells[i].agency ? cells[i].agency : "all", cells[i].row, cells[i].col,
+                      gk_cell_num(&r->t3[cells[i].row][cells[i].col]), cells[i].want);
+        }
+        gk_report_free(r);
+        r = NULL;
+    }
+    GK_T_INT_EQ(gk_store_report_build(&r, st, 2024, "NOPE"), GK_ENOTFOUND);
+}
+CONFORMANCE_ALL(table3_counts)
+
+/* A generated ledger gives the same table 3 here as in an in-memory
+ * SQLite store (the reference backend), cell by cell, for three years. */
+static void scn_table3_matches_sqlite(fixture *f)
+{
+    gk_store *st = fresh(f), *ref = NULL;
+    gk_agency gov = {0, "GOV", "某市人民政府", "", "政府"};
+    gk_store_import_result res;
+    gk_store_opts o = GK_STORE_OPTS_INIT;
+    gk_buf csv = GK_BUF_INIT;
+    uint32_t seed = 7;
+    int i, year, row, col;
+
+    GK_T_OK(st != NULL);
+    o.no_schema_check = true;
+    GK_T_CALL(gk_store_open(&ref, ":memory:", &o));
+    GK_T_CALL(gk_store_migrate(ref, NULL, NULL));
+    GK_T_CALL(gk_buf_puts(&csv, "tracking_no,applicant_type,applicant,channel,received,"
+                                "concluded,outcome\n"));
+    for (i = 0; i < 240; i++) {
+        gk_date rec, con;
+        char d1[GK_DATE_BUFSZ], d2[GK_DATE_BUFSZ];
+        int outcome;
+        seed = seed * 1103515245u + 12345u;
+        GK_T_CALL(gk_date_add_days(&rec, day(2022, 11, 1), (int64_t)((seed >> 8) % 800)));
+        GK_T_CALL(gk_date_add_days(&con, rec, (int64_t)((seed >> 4) % 60)));
+        outcome = GK_T3_FIRST_RESULT + (int)((seed >> 12) % (GK_T3_LAST_RESULT - GK_T3_FIRST_RESULT + 1));
+        GK_T_CALL(gk_buf_printf(&csv, "N%d,%s,申请人%d,网络,%s,%s,%s\n", i,
+                                gk_applicant_type_key((int)((seed >> 16) % GK_APPLICANT_NTYPES)), i,
+                                gk_date_format(d1, rec),
+                                (seed >> 20) % 4 == 0 ? "" : gk_date_format(d2, con),
+                                (seed >> 20) % 4 == 0 ? "" : gk_t3_row_key(outcome)));
+    }
+    gk_buf_init(&res.errors, GK_BUF_DEFAULT_MAX);
+    GK_T_CALL(gk_store_agency_add(st, &gov, NULL));
+    GK_T_CALL(gk_store_agency_add(ref, &gov, NULL));
+    GK_T_CALL(gk_store_import_cases(st, gk_buf_cstr(&csv), csv.len, "gen.csv", &res));
+    GK_T_CALL(gk_store_import_cases(ref, gk_buf_cstr(&csv), csv.len, "gen.csv", &res));
+    GK_T_INT_EQ(res.imported, 240);
+    for (year = 2023; year <= 2025; year++) {
+        gk_report *a = NULL, *b = NULL;
+        double nonzero = 0;
+        GK_T_CALL(gk_store_report_build(&a, st, year, NULL));
+        GK_T_CALL(gk_store_report_build(&b, ref, year, NULL));
+        for (row = 0; row < GK_T3_NROWS; row++)
+            for (col = 0; col < GK_T3_NCOLS; col++) {
+                double x = gk_cell_num(&a->t3[row][col]), y = gk_cell_num(&b->t3[row][col]);
+                nonzero += x;
+                if (x < y || x > y) {
+                    gk_report_free(a);
+                    gk_report_free(b);
+                    gk_store_close(ref);
+                    GK_T_FAIL("%d row %d col %d: %g here, %g in SQLite", year, row, col, x, y);
+                }
+            }
+        gk_report_free(a);
+        gk_report_free(b);
+        GK_T_OK(nonzero > 0);
+    }
+    gk_store_close(ref);
+    gk_buf_release(&csv);
+    gk_buf_release(&res.errors);
+}
+CONFORMANCE_ALL(table3_matches_sqlite)
+
+/* The write lock is taken at tx_begin: while one store holds a
+ * transaction, a second store's begin waits out its busy timeout and
+ * fails; after the first ends, the second can write. */
+static void scn_write_lock_at_begin(fixture *f)
+{
+    gk_store *st = fresh(f), *other = NULL;
+    gk_agency a = {0, "A", "甲机关", "", ""}, b = {0, "B", "乙机关", "", ""};
+    gk_store_verify_result v;
+
+    GK_T_OK(st != NULL);
+    GK_T_CALL(open_store(&other, f, false, 150));
+    GK_T_CALL(gk_store_tx_begin(st));
+    GK_T_CALL(gk_store_agency_add(st, &a, NULL));
+    if (gk_store_tx_begin(other) == 0) {
+        gk_store_tx_rollback(other);
+        gk_store_close(other);
+        GK_T_FAIL("a second writer got the lock while the first held it");
+    }
+    /* Readers are not blocked by the writer. */
+    GK_T_CALL(gk_store_verify(other, &v));
+    GK_T_INT_EQ(v.events, 0);
+    GK_T_CALL(gk_store_tx_commit(st));
+    GK_T_CALL(gk_store_agency_add(other, &b, NULL));
+    GK_T_CALL(gk_store_verify(st, &v));
+    GK_T_INT_EQ(v.events, 2);
+    GK_T_INT_EQ(v.bad_id, 0);
+    gk_store_close(other);
+}
+CONFORMANCE_FILE(write_lock_at_begin)
+
+/* Two processes append to the chain at the same time: every event is
+ * kept, ids have no gaps and the chain verifies (no fork). */
+#define WRITERS 2
+#define PER_WRITER 30
+
+static void scn_concurrent_writers(fixture *f)
+{
+    gk_store *st = fresh(f);
+    gk_agency gov = {0, "GOV", "某市人民政府", "", "政府"};
+    gk_store_verify_result v;
+    pid_t pids[WRITERS];
+    listed l;
+    int w, status;
+
+    GK_T_OK(st != NULL);
+    GK_T_CALL(gk_store_agency_add(st, &gov, NULL));
+    gk_store_close(st);
+    f->st = NULL;
+    fflush(stdout);
+    for (w = 0; w < WRITERS; w++) {
+        pids[w] = fork();
+        GK_T_OK(pids[w] >= 0);
+        if (pids[w] == 0) {
+            gk_store *mine = NULL;
+            char no[32];
+            int i, bad = 0;
+            if (open_store(&mine, f, false, 20000) < 0)
+                _exit(2);
+            for (i = 0; i < PER_WRITER && !bad; i++) {
+                gk_case c;
+                gk_case_init(&c);
+                snprintf(no, sizeof no, "W%d-%02d", w, i);
+                c.tracking_no = no;
+                c.applicant = w ? "乙" : "甲";
+                c.received = day(2025, 6, 2);
+                if (gk_store_case_add(mine, &c) < 0) {
+                    printf("# writer %d: %s\n", w, gk_error_last()->message);
+                    bad = 1;
+                }
+            }
+            gk_store_close(mine);
+            fflush(stdout);
+            _exit(bad);
+        }
+    }
+    for (w = 0; w < WRITERS; w++) {
+        GK_T_INT_EQ(waitpid(pids[w], &status, 0), pids[w]);
+        GK_T_OK(WIFEXITED(status));
+        GK_T_INT_EQ(WEXITSTATUS(status), 0);
+    }
+    GK_T_CALL(open_store(&f->st, f, false, 0));
+    GK_T_CALL(gk_store_verify(f->st, &v));
+    GK_T_INT_EQ(v.bad_id, 0);
+    GK_T_INT_EQ(v.events, 1 + WRITERS * PER_WRITER);
+    memset(&l, 0, sizeof l);
+    {
+        gk_case_query q = GK_CASE_QUERY_INIT;
+        GK_T_CALL(gk_store_case_foreach(f->st, &q, list_one, &l));
+    }
+    GK_T_INT_EQ(l.n, WRITERS * PER_WRITER);
+}
+CONFORMANCE_FILE(concurrent_writers)
