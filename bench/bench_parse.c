@@ -5,7 +5,12 @@
  * gumbo building its full tree of the same HTML pages (the reference
  * parser). Report the ratios, not the absolute times.
  *
- * usage: bench_parse [--reps N] [--jobs N] [--html-only] [--json] FILE...
+ * usage: bench_parse [--reps N] [--jobs N] [--html-only] [--json]
+ *                    [--profile N] FILE...
+ *
+ * --profile N runs N passes of parse + validate on the calling thread and
+ * nothing else (no calibration, no baselines), for valgrind --tool=callgrind,
+ * whose instruction counts are repeatable where wall time is not.
  */
 #include <fcntl.h>
 #include <gumbo.h>
@@ -148,7 +153,7 @@ static bench_result run(mode m, int jobs, int reps, int iters, double *bytes_per
 
 int main(int argc, char **argv)
 {
-    int reps = 5, jobs = (int)sysconf(_SC_NPROCESSORS_ONLN), i, iters, m, js;
+    int reps = 5, profile = 0, jobs = (int)sysconf(_SC_NPROCESSORS_ONLN), i, iters, m, js;
     bool json = false;
     double bytes_pp[4] = {0, 0, 0, 0}, t0, per_pass;
     size_t k;
@@ -160,6 +165,8 @@ int main(int argc, char **argv)
             reps = (int)strtol(argv[++i], NULL, 10);
         else if (!strcmp(argv[i], "--jobs") && i + 1 < argc)
             jobs = (int)strtol(argv[++i], NULL, 10);
+        else if (!strcmp(argv[i], "--profile") && i + 1 < argc)
+            profile = (int)strtol(argv[++i], NULL, 10);
         else if (!strcmp(argv[i], "--html-only"))
             html_only = true;
         else if (!strcmp(argv[i], "--json"))
@@ -168,8 +175,14 @@ int main(int argc, char **argv)
             load(argv[i]);
     }
     if (reps < 1 || reps > 64 || jobs < 1 || jobs > 64 || nsamples == 0) {
-        fprintf(stderr, "usage: bench_parse [--reps N] [--jobs N] [--html-only] [--json] FILE...\n");
+        fprintf(stderr, "usage: bench_parse [--reps N] [--jobs N] [--html-only] [--json] "
+                        "[--profile N] FILE...\n");
         return 2;
+    }
+    if (profile > 0) {
+        for (i = 0; i < profile; i++)
+            (void)pass(MODE_CHECK, scratch, sizeof scratch);
+        return 0;
     }
     for (k = 0; k < nsamples; k++) {
         if (html_only && !samples[k].html)

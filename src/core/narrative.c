@@ -68,13 +68,17 @@ static bool starts_with(const char *s, size_t n, const char *w)
     return k <= n && !memcmp(s, w, k);
 }
 
-/* Length of the first word of list that s starts with, or 0. */
+/* Length of the first word of list that s starts with, or 0. The first
+ * byte is compared before anything else: this is called at every
+ * character of the text, and almost every call matches nothing. */
 static size_t match_any(const char *s, size_t n, const char *const *list)
 {
     size_t i;
 
+    if (n == 0)
+        return 0;
     for (i = 0; list && list[i]; i++)
-        if (starts_with(s, n, list[i]))
+        if (s[0] == list[i][0] && starts_with(s, n, list[i]))
             return strlen(list[i]);
     return 0;
 }

@@ -1,6 +1,7 @@
 /*
  * rules_cells.c: CELL.* rules, one cell at a time. The cells are visited
- * with gk_report__foreach_cell, which gives each cell its report-JSON path.
+ * with gk_report__foreach_cell, which gives each cell its report-JSON path,
+ * once a cheap scan has found a cell the rule is about.
  */
 #include <math.h>
 #include <stdio.h>
@@ -39,22 +40,56 @@ static bool t3_pos(const cell_walk *w, const gk_cell *cell, int *row, int *col)
     return true;
 }
 
-static int walk(const gk_rule_ctx *c, gk_report__cell_cb cb)
+/* Which cells a rule looks at: cheap, no path. */
+typedef bool (*cell_pred)(const cell_walk *w, const gk_cell *cell);
+
+/* True when pred holds for some cell that gk_report__foreach_cell visits
+ * (table 2 as laid out for the format, then tables 3 and 4). */
+static bool any_cell(const cell_walk *w, cell_pred pred)
+{
+    const gk_report *r = w->c->r;
+    const gk_cell *t3 = &r->t3[0][0], *t4 = &r->t4[0][0];
+    size_t i;
+
+    for (i = 0; i < w->nt2; i++)
+        if (pred(w, &r->t2[i]))
+            return true;
+    for (i = 0; i < (size_t)GK_T3_NROWS * GK_T3_NCOLS; i++)
+        if (pred(w, &t3[i]))
+            return true;
+    for (i = 0; i < (size_t)GK_T4_NGROUPS * GK_T4_NCOLS; i++)
+        if (pred(w, &t4[i]))
+            return true;
+    return false;
+}
+
+/* Calls cb with each cell and its path, but only when some cell is one
+ * the rule looks at: spelling every path costs an snprintf per cell, and
+ * most reports give no finding. */
+static int walk(const gk_rule_ctx *c, cell_pred pred, gk_report__cell_cb cb)
 {
     cell_walk w;
 
     w.c = c;
     w.t2 = gk_t2_layout(c->r->format, &w.nt2);
+    if (!any_cell(&w, pred))
+        return 0;
     /* foreach_cell takes a mutable report for its other callers; these
      * callbacks only read. */
     return gk_report__foreach_cell((gk_report *)(uintptr_t)c->r, cb, &w);
+}
+
+static bool unreadable_pred(const cell_walk *w, const gk_cell *cell)
+{
+    (void)w;
+    return cell->state == GK_CELL_UNREADABLE;
 }
 
 static int unreadable_cb(const char *path, gk_cell *cell, void *payload)
 {
     const cell_walk *w = payload;
 
-    if (cell->state != GK_CELL_UNREADABLE)
+    if (!unreadable_pred(w, cell))
         return 0;
     return gk_rules__emit(w->c, path, false, 0, 0, cell->text, "%s 的内容“%s”无法识别为数字", path,
                           cell->text ? cell->text : "");
@@ -64,21 +99,30 @@ static int unreadable_cb(const char *path, gk_cell *cell, void *payload)
  * is not a number; the parser kept the text. */
 int gk_rules__check_cell_unreadable(const gk_rule_ctx *c)
 {
-    return walk(c, unreadable_cb);
+    return walk(c, unreadable_pred, unreadable_cb);
+}
+
+static bool negative_pred(const cell_walk *w, const gk_cell *cell)
+{
+    const gk_t2_cell_desc *d;
+    size_t i;
+
+    if (cell->state != GK_CELL_VALUE || !(cell->v < 0))
+        return false;
+    d = t2_desc(w, cell);
+    for (i = 0; d && i < GK_ARRAY_LEN(signed_fields); i++)
+        if (!strcmp(d->field, signed_fields[i]))
+            return false;
+    return true;
 }
 
 static int negative_cb(const char *path, gk_cell *cell, void *payload)
 {
     const cell_walk *w = payload;
-    const gk_t2_cell_desc *d = t2_desc(w, cell);
     char a[32];
-    size_t i;
 
-    if (cell->state != GK_CELL_VALUE || !(cell->v < 0))
+    if (!negative_pred(w, cell))
         return 0;
-    for (i = 0; d && i < GK_ARRAY_LEN(signed_fields); i++)
-        if (!strcmp(d->field, signed_fields[i]))
-            return 0;
     return gk_rules__emit(w->c, path, true, 0, cell->v, NULL, "%s 为负数 %s，统计数不能为负", path,
                           gk_rules__num(a, cell->v));
 }
@@ -87,16 +131,22 @@ static int negative_cb(const char *path, gk_cell *cell, void *payload)
  * §1.4 invariant 4, §1.5). */
 int gk_rules__check_cell_negative(const gk_rule_ctx *c)
 {
-    return walk(c, negative_cb);
+    return walk(c, negative_pred, negative_cb);
+}
+
+static bool not_integer_pred(const cell_walk *w, const gk_cell *cell)
+{
+    const gk_t2_cell_desc *d = t2_desc(w, cell);
+
+    return !(d && d->is_amount) && !gk_cell_is_whole(cell);
 }
 
 static int not_integer_cb(const char *path, gk_cell *cell, void *payload)
 {
     const cell_walk *w = payload;
-    const gk_t2_cell_desc *d = t2_desc(w, cell);
     char a[32], e[32];
 
-    if ((d && d->is_amount) || gk_cell_is_whole(cell))
+    if (!not_integer_pred(w, cell))
         return 0;
     return gk_rules__emit(w->c, path, true, round(cell->v), cell->v, NULL,
                           "%s 为 %s，件数应为整数（约为 %s）", path, gk_rules__num(a, cell->v),
@@ -107,7 +157,13 @@ static int not_integer_cb(const char *path, gk_cell *cell, void *payload)
  * amount in 万元 (表二 第二十条第（八）项, spec §1.3 "Units and decimals"). */
 int gk_rules__check_cell_not_integer(const gk_rule_ctx *c)
 {
-    return walk(c, not_integer_cb);
+    return walk(c, not_integer_pred, not_integer_cb);
+}
+
+static bool blank_pred(const cell_walk *w, const gk_cell *cell)
+{
+    (void)w;
+    return cell->state == GK_CELL_BLANK;
 }
 
 static int blank_cb(const char *path, gk_cell *cell, void *payload)
@@ -117,7 +173,7 @@ static int blank_cb(const char *path, gk_cell *cell, void *payload)
     gk_buf cols = GK_BUF_INIT;
     int row, col, k, n = 0, error;
 
-    if (cell->state != GK_CELL_BLANK)
+    if (!blank_pred(w, cell))
         return 0;
     if (!t3_pos(w, cell, &row, &col))
         return gk_rules__emit(w->c, path, false, 0, 0, NULL, "%s 为空白，按0计算", path);
@@ -141,5 +197,5 @@ static int blank_cb(const char *path, gk_cell *cell, void *payload)
  * (report-json.md §1); saying so keeps the reading visible. */
 int gk_rules__check_cell_blank(const gk_rule_ctx *c)
 {
-    return walk(c, blank_cb);
+    return walk(c, blank_pred, blank_cb);
 }

@@ -28,28 +28,33 @@ static size_t count_absent(const struct_row *row)
     return n;
 }
 
-/* Visits the rows of every present table. Table 2 of the 2019 trial format
- * has a free shape (report-json.md §1) and is not checked row by row. */
+/* Visits the rows of every present table that lack at least one cell (the
+ * only rows the STRUCT callbacks report on; the paths are spelled only for
+ * them). Table 2 of the 2019 trial format has a free shape (report-json.md
+ * §1) and is not checked row by row. */
 static int foreach_row(const gk_rule_ctx *c, row_cb cb)
 {
     const gk_report *r = c->r;
     struct_row row;
-    size_t i, n;
+    size_t i, j, n;
     int k, g, error;
 
     if (r->t2_present && r->format == GK_FORMAT_2021) {
         const gk_t2_cell_desc *t2 = gk_t2_layout(r->format, &n);
         for (i = 0; i < n; i = i + row.n) {
-            memset(&row, 0, sizeof row);
-            row.table = "表二";
-            row.label = t2[i].row;
-            snprintf(row.path, sizeof row.path, "%s.%s", gk_rules__t2_root(r), t2[i].group);
+            row.n = 0;
             while (i + row.n < n && !strcmp(t2[i + row.n].group, t2[i].group)) {
-                snprintf(row.paths[row.n], sizeof row.paths[0], "%.95s.%.64s", row.path,
-                         t2[i + row.n].field);
                 row.cells[row.n] = &r->t2[i + row.n];
                 row.n++;
             }
+            if (count_absent(&row) == 0)
+                continue;
+            row.table = "表二";
+            row.label = t2[i].row;
+            snprintf(row.path, sizeof row.path, "%s.%s", gk_rules__t2_root(r), t2[i].group);
+            for (j = 0; j < row.n; j++)
+                snprintf(row.paths[j], sizeof row.paths[0], "%.95s.%.64s", row.path,
+                         t2[i + j].field);
             if ((error = cb(c, &row)) < 0)
                 return error;
         }
@@ -58,29 +63,31 @@ static int foreach_row(const gk_rule_ctx *c, row_cb cb)
         for (k = 0; k < GK_T3_NROWS; k++) {
             if (gk_rules__t3_row_optional(r, k))
                 continue;
-            memset(&row, 0, sizeof row);
+            for (row.n = 0; row.n < GK_T3_NCOLS; row.n++)
+                row.cells[row.n] = &r->t3[k][row.n];
+            if (count_absent(&row) == 0)
+                continue;
             row.table = "表三";
             row.label = gk_t3_row_label(k);
             snprintf(row.path, sizeof row.path, "applications.%s", gk_t3_row_key(k));
-            for (row.n = 0; row.n < GK_T3_NCOLS; row.n++) {
-                snprintf(row.paths[row.n], sizeof row.paths[0], "%.95s[%zu]", row.path, row.n);
-                row.cells[row.n] = &r->t3[k][row.n];
-            }
+            for (j = 0; j < row.n; j++)
+                snprintf(row.paths[j], sizeof row.paths[0], "%.95s[%zu]", row.path, j);
             if ((error = cb(c, &row)) < 0)
                 return error;
         }
     }
     if (r->t4_present) {
         for (g = 0; g < GK_T4_NGROUPS; g++) {
-            memset(&row, 0, sizeof row);
+            for (row.n = 0; row.n < GK_T4_NCOLS; row.n++)
+                row.cells[row.n] = &r->t4[g][row.n];
+            if (count_absent(&row) == 0)
+                continue;
             row.table = "表四";
             row.label = gk_t4_group_label(g);
             snprintf(row.path, sizeof row.path, "review_litigation.%s", gk_t4_group_key(g));
-            for (row.n = 0; row.n < GK_T4_NCOLS; row.n++) {
-                snprintf(row.paths[row.n], sizeof row.paths[0], "%.95s.%.64s", row.path,
-                         gk_t4_col_key((int)row.n));
-                row.cells[row.n] = &r->t4[g][row.n];
-            }
+            for (j = 0; j < row.n; j++)
+                snprintf(row.paths[j], sizeof row.paths[0], "%.95s.%.64s", row.path,
+                         gk_t4_col_key((int)j));
             if ((error = cb(c, &row)) < 0)
                 return error;
         }

@@ -77,8 +77,8 @@ static const char *sniff_meta(const char *s, size_t len, const char **iconv_name
     size_t n = len < 4096 ? len : 4096, i, k, j;
 
     for (i = 0; i + 8 < n; i++) {
-        if (strncasecmp(s + i, "charset", 7) != 0)
-            continue;
+        if ((s[i] | 0x20) != 'c' || strncasecmp(s + i, "charset", 7) != 0)
+            continue; /* the first test skips the call at almost every byte */
         j = i + 7;
         while (j < n && (s[j] == ' ' || s[j] == '\t'))
             j++;
@@ -101,26 +101,54 @@ static const char *sniff_meta(const char *s, size_t len, const char **iconv_name
 }
 
 /* Characters written differently in Traditional and Simplified Chinese that
- * every report uses (申请, 公开, 报告, 处理, 机关, 数量, 项). */
+ * every report uses (申请, 公开, 报告, 处理, 机关, 数量, 项). All are
+ * three-byte UTF-8 sequences. */
 static const char *const trad_marks[] = {"請", "開", "報", "處", "機", "關", "數", "項", "資"};
 static const char *const simp_marks[] = {"请", "开", "报", "处", "机", "关", "数", "项", "资"};
 
-static size_t count_marks(const char *s, size_t len, const char *const *m, size_t nm)
+static bool is_mark(const unsigned char *p, const char *const *m, size_t nm)
 {
-    size_t total = 0, k;
-    const char *p, *end = s + len;
+    size_t k;
 
     for (k = 0; k < nm; k++)
-        for (p = s; (p = memmem(p, (size_t)(end - p), m[k], strlen(m[k]))) != NULL; p += 3)
-            total++;
-    return total;
+        if (p[0] == (unsigned char)m[k][0] && p[1] == (unsigned char)m[k][1] &&
+            p[2] == (unsigned char)m[k][2])
+            return true;
+    return false;
+}
+
+/* Counts the Traditional and the Simplified marks in one pass: the same
+ * counts as a search for each mark at every byte (a mark starts with a
+ * lead byte E0-EF and goes on with continuation bytes, so matches cannot
+ * overlap), without the 18 memmem scans that cost a third of an HTML
+ * parse. */
+static void count_marks(const char *s, size_t len, size_t *trad, size_t *simp)
+{
+    const unsigned char *p = (const unsigned char *)s, *end = p + len;
+
+    *trad = *simp = 0;
+    while (end - p >= 3) {
+        size_t *n = NULL;
+        if (*p >= 0xE0 && *p <= 0xEF) {
+            if (is_mark(p, trad_marks, GK_ARRAY_LEN(trad_marks)))
+                n = trad;
+            else if (is_mark(p, simp_marks, GK_ARRAY_LEN(simp_marks)))
+                n = simp;
+        }
+        if (n) {
+            (*n)++;
+            p += 3;
+        } else {
+            p++;
+        }
+    }
 }
 
 int gk_parse__to_utf8(gk_buf *out, const char *data, size_t len, bool html)
 {
     const char *from = NULL, *label = NULL;
     gk_buf t2s = GK_BUF_INIT;
-    size_t probe;
+    size_t probe, trad, simp;
     int error;
 
     if (len > GK_PARSE_MAX_INPUT) {
@@ -149,8 +177,8 @@ int gk_parse__to_utf8(gk_buf *out, const char *data, size_t len, bool html)
         return error;
 
     probe = out->len < 65536 ? out->len : 65536;
-    if (count_marks(out->ptr, probe, trad_marks, GK_ARRAY_LEN(trad_marks)) >
-        2 * count_marks(out->ptr, probe, simp_marks, GK_ARRAY_LEN(simp_marks)) + 4) {
+    count_marks(out->ptr, probe, &trad, &simp);
+    if (trad > 2 * simp + 4) {
         error = gk_parse__t2s(&t2s, out->ptr, out->len);
         if (error == 1) {
             gk_buf_clear(out);
