@@ -34,7 +34,7 @@ typedef enum {
 #define GK_X_(key, name, label) GK_NOTICE_REMEDY_##key,
     GK_NOTICE_REMEDIES(GK_X_)
 #undef GK_X_
-    GK_NOTICE_NREMEDIES
+        GK_NOTICE_NREMEDIES
 } gk_notice_remedy;
 
 /* One notice kind (borrowed static data). */
@@ -42,10 +42,10 @@ typedef struct {
     const char *id;       /* "deny-secret": the CLI --kind and the template name */
     const char *title;    /* 文书名称, e.g. "政府信息公开申请答复告知书" */
     const char *decision; /* 决定, e.g. "不予公开（属于国家秘密）" */
-    const char *basis;    /* the exact citation, e.g. "《…条例》第十四条、第三十六条第（三）项" */
-    bool basis_verified;  /* false: the citation is customary, see docs/notices.md */
-    const char *t3_row;   /* table-3 row key (spec §1.4) or NULL for a procedural notice */
-    bool needs_reasons;   /* the template must use {{reasons}} */
+    const char *basis; /* the exact citation, e.g. "《…条例》第十四条、第三十六条第（三）项" */
+    bool basis_verified; /* false: the citation is customary, see docs/notices.md */
+    const char *t3_row;  /* table-3 row key (spec §1.4) or NULL for a procedural notice */
+    bool needs_reasons;  /* the template must use {{reasons}} */
     gk_notice_remedy remedy;
 } gk_notice_kind;
 
@@ -89,7 +89,10 @@ typedef struct {
     size_t n;
 } gk_notice_fields;
 
-#define GK_NOTICE_FIELDS_INIT {NULL, 0}
+#define GK_NOTICE_FIELDS_INIT                                                                      \
+    {                                                                                              \
+        NULL, 0                                                                                    \
+    }
 
 /*
  * Reads a JSON object of fields: string or integer values only, keys from

@@ -22,8 +22,8 @@ static const cli_opt opts[] = {
 };
 
 #define SYNOPSIS "--kind KIND --data FILE.json [--to html|docx] [-o OUT] [--templates DIR] | --list"
-#define SUMMARY                                                                                    \
-    "按可编辑模板生成政府信息公开申请答复告知书及补正、延期、征求意见、收费等文书，\n"          \
+#define SUMMARY                                                                                                               \
+    "按可编辑模板生成政府信息公开申请答复告知书及补正、延期、征求意见、收费等文书，\n" \
     "写明法律依据和救济途径（行政复议、行政诉讼及其期限）。字段说明见 docs/notices.md。"
 
 static int list_kinds(void)
@@ -61,7 +61,8 @@ int cmd_notice(int argc, char **argv)
     file = cli_get(&p, opts, "data");
     to = cli_get(&p, opts, "to");
     if (p.nargs || (!cli_has(&p, opts, "list") && (!kind || !file))) {
-        fprintf(stderr, "gongkai notice: 需要 --kind 和 --data，或 --list\n用法: gongkai notice %s\n",
+        fprintf(stderr,
+                "gongkai notice: 需要 --kind 和 --data，或 --list\n用法: gongkai notice %s\n",
                 SYNOPSIS);
         return CLI_EXIT_USAGE;
     }

@@ -25,8 +25,8 @@
 #define T_OPEN   "<w:t xml:space=\"preserve\">"
 
 static const char *const style_id[NS_NSTYLES] = {
-    [NS_BODY] = "NoticeBody",   [NS_LETTERHEAD] = "Letterhead", [NS_TITLE] = "NoticeTitle",
-    [NS_REF] = "NoticeRef",     [NS_PLAIN] = "NoticePlain",     [NS_RIGHT] = "NoticeRight",
+    [NS_BODY] = "NoticeBody", [NS_LETTERHEAD] = "Letterhead", [NS_TITLE] = "NoticeTitle",
+    [NS_REF] = "NoticeRef",   [NS_PLAIN] = "NoticePlain",     [NS_RIGHT] = "NoticeRight",
 };
 
 /* XML character data of one run: & < > " escaped, "\n" a line break,
@@ -81,8 +81,8 @@ static int put_document(gk_buf *b, const notice_doc *doc)
     size_t i;
     int error;
 
-    error = gk_buf_puts(b, XML_HEAD "<w:document xmlns:w=\"" NS_W "\" xmlns:r=\"" NS_R
-                           "\"><w:body>\n");
+    error =
+        gk_buf_puts(b, XML_HEAD "<w:document xmlns:w=\"" NS_W "\" xmlns:r=\"" NS_R "\"><w:body>\n");
     for (i = 0; i < doc->n && error == 0; i++)
         error = put_para(b, doc->p[i].style, doc->text.ptr + doc->p[i].off, doc->p[i].len);
     /* A4; margins of GB/T 9704: top 37 mm, right 26 mm, bottom 35 mm, left 28 mm */
@@ -96,8 +96,8 @@ static int put_document(gk_buf *b, const notice_doc *doc)
 
 /* Body 三号 16 pt SimSun, 28 pt exact line pitch (GB/T 9704: 22 lines a
  * page); letterhead red 26 pt bold over a red rule; title 22 pt SimHei. */
-static const char styles_xml[] =
-    XML_HEAD "<w:styles xmlns:w=\"" NS_W "\">"
+static const char styles_xml[] = XML_HEAD
+    "<w:styles xmlns:w=\"" NS_W "\">"
     "<w:docDefaults><w:rPrDefault><w:rPr>"
     "<w:rFonts w:ascii=\"Times New Roman\" w:eastAsia=\"SimSun\" w:hAnsi=\"Times New Roman\" "
     "w:cs=\"Times New Roman\"/><w:kern w:val=\"2\"/><w:sz w:val=\"32\"/><w:szCs w:val=\"32\"/>"
@@ -131,8 +131,8 @@ static const char styles_xml[] =
     "<w:basedOn w:val=\"Normal\"/><w:pPr><w:jc w:val=\"right\"/></w:pPr></w:style>"
     "</w:styles>\n";
 
-static const char fonts_xml[] =
-    XML_HEAD "<w:fonts xmlns:w=\"" NS_W "\">"
+static const char fonts_xml[] = XML_HEAD
+    "<w:fonts xmlns:w=\"" NS_W "\">"
     "<w:font w:name=\"SimSun\"><w:altName w:val=\"宋体\"/><w:charset w:val=\"86\"/>"
     "<w:family w:val=\"auto\"/><w:pitch w:val=\"variable\"/></w:font>"
     "<w:font w:name=\"SimHei\"><w:altName w:val=\"黑体\"/><w:charset w:val=\"86\"/>"
@@ -141,8 +141,8 @@ static const char fonts_xml[] =
     "<w:pitch w:val=\"variable\"/></w:font>"
     "</w:fonts>\n";
 
-static const char content_types_xml[] =
-    XML_HEAD "<Types xmlns=\"" NS_PKG "content-types\">"
+static const char content_types_xml[] = XML_HEAD
+    "<Types xmlns=\"" NS_PKG "content-types\">"
     "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package."
     "relationships+xml\"/><Default Extension=\"xml\" ContentType=\"application/xml\"/>"
     "<Override PartName=\"/word/document.xml\" ContentType=\"" CT_WML "document.main+xml\"/>"
@@ -152,8 +152,8 @@ static const char content_types_xml[] =
     "package.core-properties+xml\"/>"
     "</Types>\n";
 
-static const char rels_xml[] =
-    XML_HEAD "<Relationships xmlns=\"" NS_PKG "relationships\">"
+static const char rels_xml[] = XML_HEAD
+    "<Relationships xmlns=\"" NS_PKG "relationships\">"
     "<Relationship Id=\"rId1\" Type=\"" NS_R "/officeDocument\" Target=\"word/document.xml\"/>"
     "<Relationship Id=\"rId2\" Type=\"" NS_PKG "relationships/metadata/core-properties\" "
     "Target=\"docProps/core.xml\"/>"
@@ -161,18 +161,19 @@ static const char rels_xml[] =
 
 static const char doc_rels_xml[] =
     XML_HEAD "<Relationships xmlns=\"" NS_PKG "relationships\">"
-    "<Relationship Id=\"rId1\" Type=\"" NS_R "/styles\" Target=\"styles.xml\"/>"
-    "<Relationship Id=\"rId2\" Type=\"" NS_R "/fontTable\" Target=\"fontTable.xml\"/>"
-    "</Relationships>\n";
+             "<Relationship Id=\"rId1\" Type=\"" NS_R "/styles\" Target=\"styles.xml\"/>"
+             "<Relationship Id=\"rId2\" Type=\"" NS_R "/fontTable\" Target=\"fontTable.xml\"/>"
+             "</Relationships>\n";
 
 static int put_core(gk_buf *b, const notice_doc *doc)
 {
     const char *title = doc->title ? doc->title : "政府信息公开告知书";
     int error;
 
-    error = gk_buf_puts(b, XML_HEAD "<cp:coreProperties xmlns:cp=\"" NS_PKG
-                           "metadata/core-properties\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\">"
-                           "<dc:title>");
+    error = gk_buf_puts(b, XML_HEAD
+                        "<cp:coreProperties xmlns:cp=\"" NS_PKG
+                        "metadata/core-properties\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\">"
+                        "<dc:title>");
     if (error == 0)
         error = put_xml(b, title, strlen(title));
     if (error == 0)

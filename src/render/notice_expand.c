@@ -210,8 +210,8 @@ static int report_missing(const values *vs)
     defs = gk_notice__fields(&nd);
     for (i = 0; i < nd && error == 0; i++)
         if (vs->missing[i])
-            error = gk_buf_printf(&msg, "%s%s（%s）", msg.len ? "、" : "", defs[i].key,
-                                  defs[i].label);
+            error =
+                gk_buf_printf(&msg, "%s%s（%s）", msg.len ? "、" : "", defs[i].key, defs[i].label);
     if (error == 0)
         gk_error_set(GK_ERRCLASS_INVALID, "缺少必填字段：%s", gk_buf_cstr(&msg));
     gk_buf_release(&msg);

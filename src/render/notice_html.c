@@ -9,8 +9,8 @@
 #include "notice_int.h"
 
 static const char *const style_class[NS_NSTYLES] = {
-    [NS_BODY] = "body",   [NS_LETTERHEAD] = "letterhead", [NS_TITLE] = "title",
-    [NS_REF] = "ref",     [NS_PLAIN] = "plain",           [NS_RIGHT] = "right",
+    [NS_BODY] = "body", [NS_LETTERHEAD] = "letterhead", [NS_TITLE] = "title",
+    [NS_REF] = "ref",   [NS_PLAIN] = "plain",           [NS_RIGHT] = "right",
 };
 
 static const char head_css[] =
@@ -53,8 +53,9 @@ int gk_notice__html(gk_buf *out, const notice_doc *doc)
     size_t i;
     int error;
 
-    error = gk_buf_puts(out, "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n"
-                             "<meta name=\"generator\" content=\"gongkai\">\n<title>");
+    error = gk_buf_puts(out,
+                        "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n"
+                        "<meta name=\"generator\" content=\"gongkai\">\n<title>");
     if (error == 0)
         error = put_text(out, title, strlen(title));
     if (error == 0)

@@ -19,18 +19,18 @@
 /* ------------------------------------------------------------- fields */
 
 typedef enum {
-    NF_TEXT,     /* free text */
-    NF_DATE,     /* YYYY-MM-DD in, "2025年3月5日" out */
-    NF_COUNT,    /* non-negative integer (days, 元) */
-    NF_COMPUTED  /* filled from the kind or other fields; not an input */
+    NF_TEXT,    /* free text */
+    NF_DATE,    /* YYYY-MM-DD in, "2025年3月5日" out */
+    NF_COUNT,   /* non-negative integer (days, 元) */
+    NF_COMPUTED /* filled from the kind or other fields; not an input */
 } notice_field_type;
 
 typedef struct {
     const char *key;
     notice_field_type type;
-    const char *label;   /* Chinese, for messages and docs */
-    const char *dflt;    /* value when absent, or NULL */
-    int64_t max;         /* NF_COUNT: largest value allowed, 0 = no limit */
+    const char *label; /* Chinese, for messages and docs */
+    const char *dflt;  /* value when absent, or NULL */
+    int64_t max;       /* NF_COUNT: largest value allowed, 0 = no limit */
 } notice_field_def;
 
 /* The catalogue of placeholders (notice_fields.c). */
@@ -49,18 +49,18 @@ const char *gk_notice__remedy_tmpl(int remedy);
 
 /* Paragraph styles: the marker that starts a paragraph in a template. */
 #define NOTICE_STYLES(X)                                                                           \
-    X(BODY, 0)        /* body text, first line indented two characters */                         \
-    X(LETTERHEAD, '!') /* the agency's letterhead line (red, centred) */                          \
-    X(TITLE, '=')     /* the notice's title */                                                     \
-    X(REF, '@')       /* the reference (文号) line, centred */                                     \
-    X(PLAIN, '<')     /* flush left: the addressee */                                              \
-    X(RIGHT, '>')     /* flush right: signature and date */
+    X(BODY, 0)         /* body text, first line indented two characters */                         \
+    X(LETTERHEAD, '!') /* the agency's letterhead line (red, centred) */                           \
+    X(TITLE, '=')      /* the notice's title */                                                    \
+    X(REF, '@')        /* the reference (文号) line, centred */                                  \
+    X(PLAIN, '<')      /* flush left: the addressee */                                             \
+    X(RIGHT, '>')      /* flush right: signature and date */
 
 typedef enum {
 #define GK_X_(key, mark) NS_##key,
     NOTICE_STYLES(GK_X_)
 #undef GK_X_
-    NS_NSTYLES
+        NS_NSTYLES
 } notice_style;
 
 /* One paragraph of a template. remedy >= 0 when the paragraph is a remedy
@@ -69,7 +69,7 @@ typedef enum {
 #define NOTICE_KIND_REMEDY (-1)
 typedef struct {
     notice_style style;
-    int line;   /* first line in the template file */
+    int line; /* first line in the template file */
     int remedy;
     char *text; /* with placeholders; owned */
 } notice_block;
@@ -91,8 +91,8 @@ const notice_tmpl *gk_notice__tmpl(const gk_notice_templates *set, const char *n
 
 /* A placeholder found by the scanner in text[0..len). */
 typedef struct {
-    size_t start, end;   /* of the whole "{{...}}" */
-    const char *name;    /* inside, after the optional '?' */
+    size_t start, end; /* of the whole "{{...}}" */
+    const char *name;  /* inside, after the optional '?' */
     size_t name_len;
     bool optional;
 } notice_ph;

@@ -17,10 +17,10 @@
  */
 #include "notice_int.h"
 
-#define TL "《中华人民共和国政府信息公开条例》"
+#define TL     "《中华人民共和国政府信息公开条例》"
 #define ANSWER "政府信息公开申请答复告知书"
-#define GIVE GK_NOTICE_REMEDY_GENERAL
-#define FIRST GK_NOTICE_REMEDY_REVIEW_FIRST
+#define GIVE   GK_NOTICE_REMEDY_GENERAL
+#define FIRST  GK_NOTICE_REMEDY_REVIEW_FIRST
 
 static const gk_notice_kind kinds[] = {
     /* 予以公开 */
@@ -49,19 +49,19 @@ static const gk_notice_kind kinds[] = {
     {"deny-query", ANSWER, "告知按照有关法律、行政法规的规定办理（行政查询事项）",
      TL "第三十六条第（七）项", true, "R_DENY_QUERY", false, GIVE},
     /* 无法提供 */
-    {"na-not-held", ANSWER, "无法提供（经检索没有所申请公开的信息）", TL "第三十六条第（四）项", true,
-     "R_NA_NOTHELD", false, GIVE},
+    {"na-not-held", ANSWER, "无法提供（经检索没有所申请公开的信息）", TL "第三十六条第（四）项",
+     true, "R_NA_NOTHELD", false, GIVE},
     {"na-other-agency", ANSWER, "无法提供（不属于本机关负责公开）", TL "第三十六条第（五）项", true,
      "R_NA_NOTHELD", true, GIVE},
-    {"na-create", ANSWER, "无法提供（需要另行加工、分析制作）", TL "第三十八条", true, "R_NA_CREATE",
-     false, GIVE},
-    {"na-unclear", ANSWER, "无法提供（补正后申请内容仍不明确）", TL "第三十条", true, "R_NA_UNCLEAR",
-     false, GIVE},
+    {"na-create", ANSWER, "无法提供（需要另行加工、分析制作）", TL "第三十八条", true,
+     "R_NA_CREATE", false, GIVE},
+    {"na-unclear", ANSWER, "无法提供（补正后申请内容仍不明确）", TL "第三十条", true,
+     "R_NA_UNCLEAR", false, GIVE},
     /* 不予处理 */
     {"np-petition", ANSWER, "不予处理（信访、投诉、举报类申请）", TL "第三十九条第一款", true,
      "R_NP_PETITION", false, GIVE},
-    {"np-repeat", ANSWER, "不予重复处理（重复申请）", TL "第三十六条第（六）项", true, "R_NP_REPEAT",
-     false, GIVE},
+    {"np-repeat", ANSWER, "不予重复处理（重复申请）", TL "第三十六条第（六）项", true,
+     "R_NP_REPEAT", false, GIVE},
     {"np-publication", ANSWER, "不予处理（要求提供公开出版物）", TL "第三十九条第二款", true,
      "R_NP_PUBLICATION", false, GIVE},
     {"np-massive", ANSWER, "不予处理（无正当理由大量、频繁申请）", TL "第三十五条", true,
@@ -75,12 +75,12 @@ static const gk_notice_kind kinds[] = {
     {"ot-no-fee", "政府信息公开申请终止处理告知书", "视为放弃申请（逾期未缴纳信息处理费）",
      "《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）", true, "R_OT_NOFEE", false, GIVE},
     /* procedural letters */
-    {"correction", "政府信息公开申请补正告知书", "一次性告知补正申请", TL "第三十条", true, NULL, false,
-     GK_NOTICE_REMEDY_NONE},
-    {"extension", "政府信息公开申请延期答复告知书", "延长答复期限", TL "第三十三条第二款", true, NULL,
+    {"correction", "政府信息公开申请补正告知书", "一次性告知补正申请", TL "第三十条", true, NULL,
      false, GK_NOTICE_REMEDY_NONE},
-    {"consult-third", "政府信息公开征求第三方意见函", "书面征求第三方意见", TL "第三十二条", true, NULL,
-     false, GK_NOTICE_REMEDY_NONE},
+    {"extension", "政府信息公开申请延期答复告知书", "延长答复期限", TL "第三十三条第二款", true,
+     NULL, false, GK_NOTICE_REMEDY_NONE},
+    {"consult-third", "政府信息公开征求第三方意见函", "书面征求第三方意见", TL "第三十二条", true,
+     NULL, false, GK_NOTICE_REMEDY_NONE},
     {"fee", "政府信息公开信息处理费收费通知", "收取信息处理费",
      TL "第四十二条、《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）", true, NULL, false,
      GK_NOTICE_REMEDY_FEE},

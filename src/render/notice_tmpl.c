@@ -185,7 +185,8 @@ static int parse(notice_tmpl *t, const char *text, size_t len, bool is_remedy_tm
 
     gk_buf_init(&para, MAX_TEMPLATE);
     if (gk_utf8_invalid_at(text, len) != len) {
-        gk_error_set(GK_ERRCLASS_RENDER, "模板 '%s.tmpl'（%s）不是有效的 UTF-8", t->name, t->origin);
+        gk_error_set(GK_ERRCLASS_RENDER, "模板 '%s.tmpl'（%s）不是有效的 UTF-8", t->name,
+                     t->origin);
         return GK_EINVALID;
     }
     if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
@@ -299,8 +300,8 @@ static int load_file(gk_notice_templates *set, const char *dir, const char *fnam
         if (strcmp(set->t[i].name, name) == 0)
             break;
     if (i == set->n) {
-        gk_error_set(GK_ERRCLASS_RENDER, "未知模板文件 '%s/%s'（不是告知书种类或救济途径段落）", dir,
-                     fname);
+        gk_error_set(GK_ERRCLASS_RENDER, "未知模板文件 '%s/%s'（不是告知书种类或救济途径段落）",
+                     dir, fname);
         return GK_EINVALID;
     }
     snprintf(path, sizeof path, "%s/%s", dir, fname);

@@ -77,8 +77,8 @@ GK_TEST(render_notice, kind_table_matches_articles)
         bool statute_reasons = strstr(k[i].basis, "第三十六条第（三）项") ||
                                strstr(k[i].basis, "第三十六条第（五）项") ||
                                strstr(k[i].basis, "第三十七条");
-        bool withheld = k[i].t3_row && (!strncmp(k[i].t3_row, "R_DENY_", 7) ||
-                                        !strcmp(k[i].t3_row, "R_PARTIAL"));
+        bool withheld = k[i].t3_row &&
+                        (!strncmp(k[i].t3_row, "R_DENY_", 7) || !strcmp(k[i].t3_row, "R_PARTIAL"));
 
         if (k[i].needs_reasons != statute_reasons)
             GK_T_FAIL("%s: needs_reasons %d but basis '%s'", k[i].id, k[i].needs_reasons,
@@ -151,7 +151,8 @@ GK_TEST(render_notice, every_kind_both_formats)
         GK_T_OK(!strncmp(h.ptr, "<!DOCTYPE html>", 15) && strstr(h.ptr, "@page{size:A4"));
         /* letterhead, 文号 with the tracking number, Chinese date */
         GK_T_OK(strstr(h.ptr, "<p class=\"letterhead\">某市某区人民政府办公室</p>"));
-        GK_T_OK(strstr(h.ptr, "某区府办公开〔2025〕0012号") && strstr(doc, "某区府办公开〔2025〕0012号"));
+        GK_T_OK(strstr(h.ptr, "某区府办公开〔2025〕0012号") &&
+                strstr(doc, "某区府办公开〔2025〕0012号"));
         GK_T_OK(strstr(h.ptr, "2025年3月5日") && strstr(doc, "2025年3月5日"));
         GK_T_OK(strstr(doc, "w:eastAsia=\"zh-CN\""));
         if (k[i].needs_reasons && !strstr(h.ptr, "该信息已依法确定为国家秘密。"))
@@ -373,7 +374,8 @@ GK_TEST(render_notice, broken_templates_fail_at_load)
     static const struct {
         const char *file, *text, *want;
     } cases[] = {
-        {"grant.tmpl", GOOD_GRANT "\n{{applicant_nmae}}\n", "第 11 行: 未知占位符 '{{applicant_nmae}}'"},
+        {"grant.tmpl", GOOD_GRANT "\n{{applicant_nmae}}\n",
+         "第 11 行: 未知占位符 '{{applicant_nmae}}'"},
         {"grant.tmpl", GOOD_GRANT "\n申请人{{applicant\n", "'{{' 没有对应的 '}}'"},
         {"grant.tmpl", GOOD_GRANT "\n{{申请人}}\n", "名称无效"},
         {"grant.tmpl", "依据{{legal_basis}}。\n", "缺少 {{remedy}}"},
