@@ -458,8 +458,20 @@ int gk_screen__detect(gk_screen_raws *out, const char *t, size_t n)
         size_t s, e;
         unsigned acc = 0;
 
-        while (i < n && !CL(t[i]))
+        /* Skip 8 bytes at a time while none is ASCII (CJK text), then one
+         * byte that is ASCII but not alphanumeric, and so on. */
+        for (;;) {
+            while (i + 8 <= n) {
+                uint64_t w;
+                memcpy(&w, t + i, 8);
+                if ((w & 0x8080808080808080ull) != 0x8080808080808080ull)
+                    break;
+                i += 8;
+            }
+            if (i >= n || CL(t[i]))
+                break;
             i++;
+        }
         if (i >= n)
             break;
         s = i;

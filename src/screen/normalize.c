@@ -52,6 +52,9 @@ int gk_screen__nfkc_build(gk_screen_nfkc *t)
         }
         if (cp >= 0x4E00 && cp <= 0x9FFF)
             continue; /* CJK unified ideographs are NFKC-stable */
+        if (cp == 0xFF01 || cp == 0xFF0C || cp == 0xFF1A || cp == 0xFF1B || cp == 0xFF1F)
+            continue; /* ！，：；？ stay: a breaker either way, and keeping them
+                         keeps Chinese text on the copy fast path */
         n = utf8proc_decompose_char(cp, dst, 8, UTF8PROC_COMPAT | UTF8PROC_DECOMPOSE, &last);
         if (n <= 0 || n > 8 || (n == 1 && dst[0] == cp))
             continue;
@@ -65,6 +68,10 @@ int gk_screen__nfkc_build(gk_screen_nfkc *t)
         t->entry[cp] = (uint32_t)(t->npool << 8) | (uint32_t)bytes;
         t->npool += bytes;
     }
+    memset(t->ident3, 0, sizeof t->ident3);
+    for (cp = 0x800; cp < 0x10000; cp++)
+        if (!(cp >= 0xD800 && cp <= 0xDFFF) && t->entry[cp] == 0)
+            t->ident3[cp >> 3] |= (uint8_t)(1u << (cp & 7));
     return 0;
 }
 
@@ -146,10 +153,41 @@ int gk_screen__normalize(gk_screen_norm *nv, const gk_screen_nfkc *t, const char
     } while (0)
 
     while (i < n) {
-        unsigned b = s[i];
+        unsigned b;
         const char *src;
-        size_t slen, ilen;
+        size_t slen, ilen, r = i;
         int32_t cp;
+
+        /* Fast path: a run of printable ASCII, newlines and 3-byte
+         * characters that normalisation keeps (ident3) is copied as is. */
+        if (!pending) {
+            while (r < n) {
+                unsigned c = s[r];
+                if (c >= 0xE4 && c <= 0xE9 && r + 2 < n && (s[r + 1] & 0xC0) == 0x80 &&
+                    (s[r + 2] & 0xC0) == 0x80) {
+                    r += 3; /* U+4000–U+9FFF: ideographs, NFKC-stable */
+                } else if ((c >= 0x21 && c < 0x7F) || c == '\n') {
+                    r++;
+                } else if (r + 2 < n && (c & 0xF0) == 0xE0 && (s[r + 1] & 0xC0) == 0x80 &&
+                           (s[r + 2] & 0xC0) == 0x80) {
+                    unsigned c3 = ((c & 0x0Fu) << 12) | ((s[r + 1] & 0x3Fu) << 6) |
+                                  (s[r + 2] & 0x3Fu);
+                    if (!(t->ident3[c3 >> 3] & (1u << (c3 & 7))))
+                        break;
+                    r += 3;
+                } else {
+                    break;
+                }
+            }
+            if (r > i) {
+                MARK(i);
+                memcpy(nv->text + j, in + i, r - i);
+                j += r - i;
+                i = r;
+                continue;
+            }
+        }
+        b = s[i];
 
         if (b < 0x80) {
             if (b == GK_SCREEN_FILL) {

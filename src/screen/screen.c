@@ -69,6 +69,7 @@ void gk_screen_free(gk_screen *s)
     gk_screen__hs_free(s->hs);
     gk_free(s->nfkc);
     gk_free(s->lits);
+    gk_buf_release(&s->strings);
     gk_free(s);
 }
 
@@ -77,12 +78,16 @@ int gk_screen_new(gk_screen **out, const gk_screen_dict *dict, const gk_screen_o
     gk_screen *s = NULL;
     size_t nb = GK_ARRAY_LEN(builtin_markers), nd = dict ? dict->count : 0, i;
     gk_screen_engine engine = opts ? opts->engine : GK_SCREEN_ENGINE_AUTO;
+    gk_screen_norm nv;
     int rc = 0;
+
+    memset(&nv, 0, sizeof nv);
 
     *out = NULL;
     s = gk_calloc(1, sizeof *s);
     if (!s)
         return gk__oom();
+    gk_buf_init(&s->strings, (size_t)1 << 30);
     s->window = opts && opts->window ? opts->window : (size_t)1 << 20;
     if (s->window < 4096)
         s->window = 4096;
@@ -103,14 +108,29 @@ int gk_screen_new(gk_screen **out, const gk_screen_dict *dict, const gk_screen_o
         s->lits[i].category = GK_SCREEN_SECRET_MARKER;
         s->lits[i].suggestion = NULL;
     }
+    /* Dictionary entries go through the same normaliser as the text, so
+     * "征求意见稿（内部）" matches the text's normalised "(内部)". Offsets into
+     * s->strings first (it grows), pointers after. */
+    s->nlits = nb;
     for (i = 0; i < nd; i++) {
         const gk_screen_entry *e = &dict->items[i];
-        gk_screen_entry *l = &s->lits[nb + i];
+        gk_screen_entry *l = &s->lits[s->nlits];
+        rc = gk_screen__normalize(&nv, s->nfkc, dict->strings.ptr + (uintptr_t)e->bytes, e->len);
+        if (rc < 0)
+            goto done;
+        if (nv.len == 0)
+            continue;
         *l = *e;
-        l->bytes = dict->strings.ptr + (uintptr_t)e->bytes;
+        l->bytes = (const char *)(uintptr_t)s->strings.len;
+        l->len = (uint32_t)nv.len;
         l->suggestion = e->suggestion ? dict->strings.ptr + (uintptr_t)e->suggestion - 1 : NULL;
+        rc = gk_buf_put(&s->strings, nv.text, nv.len);
+        if (rc < 0)
+            goto done;
+        s->nlits++;
     }
-    s->nlits = nb + nd;
+    for (i = nb; i < s->nlits; i++)
+        s->lits[i].bytes = s->strings.ptr + (uintptr_t)s->lits[i].bytes;
 #ifdef GK_SCREEN_HAVE_HS
     if (engine != GK_SCREEN_ENGINE_AC) {
         rc = gk_screen__hs_build(&s->hs, s->lits, s->nlits);
@@ -131,6 +151,7 @@ int gk_screen_new(gk_screen **out, const gk_screen_dict *dict, const gk_screen_o
     *out = s;
     s = NULL;
 done:
+    gk_screen__norm_release(&nv);
     gk_screen_free(s);
     return rc;
 }

@@ -41,6 +41,7 @@ typedef struct {
                               len 0xFF = drop the character */
     char pool[65536 * 2];
     size_t npool;
+    uint8_t ident3[65536 / 8]; /* bit set: a valid 3-byte character kept as is */
 } gk_screen_nfkc;
 
 int gk_screen__nfkc_build(gk_screen_nfkc *t);

@@ -124,20 +124,38 @@ static size_t find_cut(const gk_screen_stream *st)
     return p;
 }
 
-/* Moves the line/col cursor forward to original offset `to` (in window). */
+/* Moves the line/col cursor forward to original offset `to` (in window):
+ * counts newlines with memchr and characters as bytes minus UTF-8
+ * continuation bytes (8 at a time), so long lines cost little. */
+static uint64_t count_chars(const unsigned char *p, size_t n)
+{
+    size_t i = 0;
+    uint64_t cont_bytes = 0;
+
+    for (; i + 8 <= n; i += 8) {
+        uint64_t w;
+        memcpy(&w, p + i, 8);
+        cont_bytes += (uint64_t)__builtin_popcountll(w & ~(w << 1) & 0x8080808080808080ull);
+    }
+    for (; i < n; i++)
+        cont_bytes += cont(p[i]);
+    return n - cont_bytes;
+}
+
 static void advance_cursor(gk_screen_stream *st, uint64_t to)
 {
     const unsigned char *w = (const unsigned char *)st->win;
     size_t i = (size_t)(st->cur_off - st->base), end = (size_t)(to - st->base);
 
-    for (; i < end; i++) {
-        if (w[i] == '\n') {
-            st->cur_line++;
-            st->cur_col = 1;
-        } else if (!cont(w[i])) {
-            st->cur_col++;
-        }
+    for (;;) {
+        const unsigned char *nl = memchr(w + i, '\n', end - i);
+        if (!nl)
+            break;
+        st->cur_line++;
+        st->cur_col = 1;
+        i = (size_t)(nl - w) + 1;
     }
+    st->cur_col += count_chars(w + i, end - i);
     st->cur_off = to;
 }
 

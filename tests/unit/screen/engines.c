@@ -220,3 +220,19 @@ GK_TEST(screen_engines, invalid_utf8_input_is_screened)
     GK_T_CALL(screen_summary(got, sizeof got, in, sizeof in - 1, NULL, GK_SCREEN_ENGINE_AUTO, 0));
     GK_T_STR_EQ(got, "mobile@8-19");
 }
+
+GK_TEST(screen_engines, dictionary_entries_are_normalised_like_the_text)
+{
+    gk_screen_dict *d = NULL;
+    char got[256];
+    static const char words[] = "征求意见稿（内部）\n部 署\n";
+    static const char text[] = "附件：征求意见稿(内部)，工作部署";
+
+    GK_T_CALL(gk_screen_dict_new(&d));
+    GK_T_CALL(gk_screen_dict_add_words(d, words, strlen(words), "w"));
+    GK_T_CALL(screen_summary(got, sizeof got, text, strlen(text), d, GK_SCREEN_ENGINE_AC, 0));
+    GK_T_STR_EQ(got, "word@9-32 word@41-47");
+    GK_T_CALL(screen_summary(got, sizeof got, text, strlen(text), d, GK_SCREEN_ENGINE_HS, 0));
+    GK_T_STR_EQ(got, "word@9-32 word@41-47");
+    gk_screen_dict_free(d);
+}
