@@ -260,26 +260,26 @@ static gk_date day(int y, int m, int d)
 static void scn_migrate_and_reopen(fixture *f)
 {
     gk_store *st = NULL;
-    int from = -1, to = -1, cur = -1, target = -1;
+    int from = -1, to = -1, cur = -1, latest = -1;
 
     /* A database never initialised is refused without no_schema_check. */
     GK_T_OK(open_store(&st, f, false, 0) < 0);
     GK_T_OK(st == NULL);
     GK_T_CALL(open_store(&f->st, f, true, 0));
     GK_T_STR_EQ(gk_store_backend_name(f->st), f->t->backend);
-    GK_T_CALL(gk_store_schema_version(f->st, &cur, &target));
+    GK_T_CALL(gk_store_schema_version(f->st, &cur, &latest));
     GK_T_INT_EQ(cur, 0);
-    GK_T_OK(target >= 1);
+    GK_T_OK(latest >= 1);
     GK_T_CALL(gk_store_migrate(f->st, &from, &to));
     GK_T_INT_EQ(from, 0);
-    GK_T_INT_EQ(to, target);
+    GK_T_INT_EQ(to, latest);
     GK_T_CALL(gk_store_migrate(f->st, &from, &to));
-    GK_T_INT_EQ(from, target);
+    GK_T_INT_EQ(from, latest);
     gk_store_close(f->st);
     f->st = NULL;
     GK_T_CALL(open_store(&f->st, f, false, 0));
     GK_T_CALL(gk_store_schema_version(f->st, &cur, NULL));
-    GK_T_INT_EQ(cur, target);
+    GK_T_INT_EQ(cur, latest);
 }
 CONFORMANCE_FILE(migrate_and_reopen)
 
@@ -683,11 +683,12 @@ static void scn_table3_counts(fixture *f)
     gk_buf_release(&res.errors);
     for (i = 0; i < sizeof cells / sizeof *cells; i++) {
         GK_T_CALL(gk_store_report_build(&r, st, cells[i].year, cells[i].agency));
-        if (gk_cell_num(&r->t3[cells[i].row][cells[i].col]) != cells[i].want) {
+        double got = gk_cell_num(&r->t3[cells[i].row][cells[i].col]);
+        if (got < cells[i].want || got > cells[i].want) {
             gk_report_free(r);
             GK_T_FAIL("cell %zu (%d %s row %d col %d): got %g, expected %g", i, cells[i].year,
                       cells[i].agency ? cells[i].agency : "all", cells[i].row, cells[i].col,
-                      gk_cell_num(&r->t3[cells[i].row][cells[i].col]), cells[i].want);
+                      got, cells[i].want);
         }
         gk_report_free(r);
         r = NULL;
