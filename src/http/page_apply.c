@@ -82,15 +82,6 @@ static int find_key(const char *v, int n, const char *(*key)(int))
 
 /* ---- the screener as a validator of identity numbers and contacts ---- */
 
-static gk_screen *screener;
-static pthread_once_t screener_once = PTHREAD_ONCE_INIT;
-
-static void load_screener(void)
-{
-    if (gk_screen_new(&screener, NULL, NULL) < 0)
-        screener = NULL;
-}
-
 typedef struct {
     size_t len;
     unsigned whole; /* bit per category found covering the whole input */
@@ -111,13 +102,14 @@ static int on_finding(const gk_screen_finding *f, void *ud)
 static int scan(scan_ctx *x, const char *s)
 {
     memset(x, 0, sizeof(*x));
+    {
+    const gk_screen *screener;
+    int error;
+
     x->len = strlen(s);
-    pthread_once(&screener_once, load_screener);
-    if (!screener) {
-        gk_error_set(GK_ERRCLASS_HTTP, "无法初始化校验");
-        return GK_ERROR;
+    error = gk_page__screener(&screener);
+    return error < 0 ? error : gk_screen_buffer(screener, s, x->len, on_finding, x);
     }
-    return gk_screen_buffer(screener, s, x->len, on_finding, x);
 }
 
 /* ---- the form --------------------------------------------------------- */

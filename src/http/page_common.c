@@ -3,6 +3,7 @@
  */
 #include <stdlib.h>
 #include <time.h>
+#include "gk/screen.h"
 #include "page_int.h"
 
 int gk_page__store(gk_http_req *req, gk_store **out)
@@ -37,6 +38,50 @@ int gk_page__calendar(const gk_calendar **out)
         return GK_ERROR;
     }
     return 0;
+}
+
+static gk_screen *screener;
+static pthread_once_t screener_once = PTHREAD_ONCE_INIT;
+
+static void load_screener(void)
+{
+    if (gk_screen_new(&screener, NULL, NULL) < 0)
+        screener = NULL;
+}
+
+int gk_page__screener(const gk_screen **out)
+{
+    pthread_once(&screener_once, load_screener);
+    *out = screener;
+    if (!screener) {
+        gk_error_set(GK_ERRCLASS_HTTP, "无法初始化个人信息检查");
+        return GK_ERROR;
+    }
+    return 0;
+}
+
+int gk_page__mask_contact(gk_buf *out, const char *contact)
+{
+    static const char addr[] = "通信地址：";
+    gk_screen_findings fs = GK_SCREEN_FINDINGS_INIT;
+    gk_screen_mask_rules rules;
+    const gk_screen *s;
+    const char *a = strstr(contact, addr);
+    size_t n = a ? (size_t)(a - contact) : strlen(contact);
+    int error = gk_page__screener(&s);
+
+    gk_screen_mask_rules_default(&rules);
+    if (error == 0)
+        error = gk_screen_buffer(s, contact, n, gk_screen_collect, &fs);
+    if (error == 0)
+        error = gk_screen_mask(out, NULL, contact, n, &fs, &rules, NULL);
+    /* An address says where someone lives: only its first characters. */
+    if (error == 0 && a)
+        error = gk_buf_puts(out, addr);
+    if (error == 0 && a)
+        error = gk_page__mask(out, a + strlen(addr), 6, 0);
+    gk_screen_findings_release(&fs);
+    return error;
 }
 
 gk_date gk_page__today(void)
@@ -164,8 +209,14 @@ int gk_page__case_view(json_t **out, const gk_case *c, bool masked, gk_date toda
         error = gk_http__view_str(o, "channel", gk_channel_label(c->channel));
     if (error == 0 && masked)
         error = put_masked(o, "applicant", c->applicant, 1, 0);
-    if (error == 0 && masked)
-        error = put_masked(o, "contact", c->contact, 3, 4);
+    if (error == 0 && masked) {
+        gk_buf b = GK_BUF_INIT;
+
+        error = gk_page__mask_contact(&b, c->contact ? c->contact : "");
+        if (error == 0)
+            error = gk_http__view_str(o, "contact", gk_buf_cstr(&b));
+        gk_buf_release(&b);
+    }
     if (error == 0 && !masked)
         error = gk_http__view_str(o, "applicant", c->applicant);
     if (error == 0 && !masked)

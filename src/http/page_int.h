@@ -25,6 +25,17 @@ void gk_page__store_done(gk_http_req *req, gk_store *st);
  * every worker. GK_ERROR when it cannot be loaded. */
 int gk_page__calendar(const gk_calendar **out) GK_WARN_UNUSED;
 
+/* The screener (personal-data detectors, no dictionary), compiled once
+ * and shared: it checks identity numbers and contacts on the apply form
+ * and masks contacts in lists. */
+struct gk_screen;
+int gk_page__screener(const struct gk_screen **out) GK_WARN_UNUSED;
+
+/* Masks a contact for lists: telephone numbers, e-mail and ID numbers as
+ * the screener masks them (138****8000), a postal address cut to its first
+ * characters. */
+int gk_page__mask_contact(gk_buf *out, const char *contact) GK_WARN_UNUSED;
+
 /* Today in China (UTC+8). GK_TODAY=YYYY-MM-DD in the environment fixes
  * the date, for tests and training databases (documented in docs/api.md). */
 gk_date gk_page__today(void);
