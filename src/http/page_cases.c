@@ -84,22 +84,19 @@ static bool code_ok(const char *c)
     return true;
 }
 
-typedef struct {
-    json_t *view;  /* full view */
-    int64_t id;
-    char agency[64];
-    int state;
-    char deadline_text[4096];
-    int error;
-} loaded_case;
-
 static int on_loaded(const gk_case *c, void *payload)
 {
-    loaded_case *x = payload;
+    gk_page_case *x = payload;
     const gk_calendar *cal;
     gk_buf b = GK_BUF_INIT;
 
     x->id = c->id;
+    x->ext_days = c->ext_days;
+    x->fee_yuan = c->fee_yuan;
+    x->correction_requested = c->correction_requested;
+    x->outcome = c->outcome;
+    for (size_t i = 0; i < c->npauses; i++)
+        x->third_party |= c->pauses[i].reason == GK_PAUSE_THIRD_PARTY;
     x->state = c->state;
     snprintf(x->agency, sizeof(x->agency), "%s", c->agency);
     x->error = gk_page__case_view(&x->view, c, false, gk_page__today());
@@ -125,8 +122,7 @@ static int on_loaded(const gk_case *c, void *payload)
     return x->error < 0 ? x->error : 1;
 }
 
-/* Loads the case named by the route's :code, refusing other agencies'. */
-static int load_case(gk_http_req *req, gk_store *st, loaded_case *x)
+int gk_page__case_load(gk_http_req *req, gk_store *st, gk_page_case *x)
 {
     gk_case_query q = GK_CASE_QUERY_INIT;
     const char *code = gk_http__param(req, "code");
@@ -294,7 +290,7 @@ static int action_forms(json_t **out, const gk_http_req *req, int state, const c
 }
 
 /* Fills resp->view with the case page: case, deadline, timeline, forms. */
-static int case_page(gk_http_req *req, gk_http_resp *resp, gk_store *st, loaded_case *x)
+static int case_page(gk_http_req *req, gk_http_resp *resp, gk_store *st, gk_page_case *x)
 {
     json_t *v = NULL;
     int error = gk_http__view(resp);
@@ -313,6 +309,8 @@ static int case_page(gk_http_req *req, gk_http_resp *resp, gk_store *st, loaded_
         error = action_forms(&v, req, x->state, gk_http__param(req, "code"));
     if (error == 0)
         error = gk_page__set(resp->view, "actions", v);
+    if (error == 0)
+        error = gk_page__notice_section(resp->view, st, x);
     resp->title = "申请详情";
     return error;
 }
@@ -320,12 +318,12 @@ static int case_page(gk_http_req *req, gk_http_resp *resp, gk_store *st, loaded_
 /* GET /staff/cases/:code, /api/v1/cases/:code */
 int api_case_get(gk_http_req *req, gk_http_resp *resp)
 {
-    loaded_case x;
+    gk_page_case x;
     gk_store *st = NULL;
     int error = gk_page__store(req, &st);
 
     if (error == 0)
-        error = load_case(req, st, &x);
+        error = gk_page__case_load(req, st, &x);
     if (error == 0)
         error = case_page(req, resp, st, &x);
     json_decref(x.view);
@@ -398,7 +396,7 @@ int api_case_event(gk_http_req *req, gk_http_resp *resp)
     gk_case_event ev = GK_CASE_EVENT_INIT;
     int a = action_of_path(req->path);
     bool page = req->route && req->route->tmpl;
-    loaded_case x;
+    gk_page_case x;
     gk_store *st = NULL;
     char loc[64];
     int error;
@@ -408,7 +406,7 @@ int api_case_event(gk_http_req *req, gk_http_resp *resp)
         return GK_HTTP_ENOROUTE;
     error = gk_page__store(req, &st);
     if (error == 0)
-        error = load_case(req, st, &x);
+        error = gk_page__case_load(req, st, &x);
     json_decref(x.view);
     x.view = NULL;
     if (error < 0)
@@ -423,7 +421,7 @@ int api_case_event(gk_http_req *req, gk_http_resp *resp)
 
         snprintf(msg, sizeof(msg), "%s：%s", gk_case_event_label(actions[a].kind),
                  gk_error_last()->message);
-        error = load_case(req, st, &x);
+        error = gk_page__case_load(req, st, &x);
         if (error == 0)
             error = case_page(req, resp, st, &x);
         if (error == 0)
@@ -438,7 +436,7 @@ int api_case_event(gk_http_req *req, gk_http_resp *resp)
         error = gk_http__redirect(resp, gk_arena_strndup(&req->arena, loc, strlen(loc)));
         goto done;
     }
-    error = load_case(req, st, &x);
+    error = gk_page__case_load(req, st, &x);
     if (error == 0)
         error = case_page(req, resp, st, &x);
 done:

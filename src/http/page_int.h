@@ -73,6 +73,31 @@ int gk_page__due(gk_page_due *out, const gk_case *c, gk_date today) GK_WARN_UNUS
 int gk_page__case_view(json_t **out, const gk_case *c, bool masked, gk_date today)
     GK_WARN_UNUSED;
 
+/* A case loaded for the console: its full view and the facts the pages
+ * branch on. */
+typedef struct {
+    json_t *view; /* full view (gk_page__case_view), owned */
+    int64_t id;
+    char agency[64];
+    int state;
+    int outcome;
+    int ext_days;
+    int64_t fee_yuan;
+    bool correction_requested;
+    bool third_party; /* a third party was consulted (第三十二条) */
+    char deadline_text[4096];
+    int error;
+} gk_page_case;
+
+/* Loads the case named by the route's :code: GK_EINVALID for a malformed
+ * code, GK_ENOTFOUND, GK_HTTP_EDENIED for another agency's case. The
+ * caller releases x->view. */
+int gk_page__case_load(gk_http_req *req, gk_store *st, gk_page_case *x) GK_WARN_UNUSED;
+
+/* Adds the reply-notice section of the case page (page_notice.c): the
+ * notice kinds that fit the case, with the fields to fill in. */
+int gk_page__notice_section(json_t *view, gk_store *st, const gk_page_case *x) GK_WARN_UNUSED;
+
 /* The agencies as [{code, name, kind, selected}], only those the session
  * may see when req has a session (req NULL or anonymous: all). */
 int gk_page__agencies(json_t **out, gk_store *st, const gk_http_req *req, const char *selected)

@@ -274,3 +274,49 @@ GK_TEST(http_cases, hostile_text_escaped)
     gk_http__resp_release(&r);
     rf_free(&e);
 }
+
+GK_TEST(http_cases, reply_notice_preview_and_download)
+{
+    rf_env e;
+    four f;
+    gk_http_resp r;
+    char path[512];
+
+    GK_T_CALL(rf_new(&e));
+    GK_T_CALL(seed(&e, &f));
+    GK_T_CALL(rf_event(&e, f.b, GK_CASE_EV_ANSWER, "2025-06-16", GK_T3_R_PARTIAL));
+    GK_T_CALL(rf_login(&e, "审核戊", GK_ROLE_REVIEWER, "BUR1"));
+    snprintf(path, sizeof(path), "/staff/cases/%s", f.b);
+    GK_T_CALL(rf_get(&e, &r, path));
+    GK_T_OK(has(&r, "value=\"partial\"") && has(&r, "某区人民政府")); /* review body preset */
+    gk_http__resp_release(&r);
+    /* Missing required fields are named, not left blank. */
+    snprintf(path, sizeof(path), "/staff/cases/%s/notice?kind=partial&format=html", f.b);
+    GK_T_CALL(rf_get(&e, &r, path));
+    GK_T_INT_EQ(r.status, 400);
+    GK_T_OK(has(&r, "reasons"));
+    gk_http__resp_release(&r);
+    snprintf(path, sizeof(path),
+             "/staff/cases/%s/notice?kind=partial&format=html&reasons=%%E6%%B6%%89%%E5%%8F%%8A"
+             "%%3Cb%%3E&decision_text=%%E9%%99%%84%%E4%%BB%%B6&review_body=X&court=Y",
+             f.b);
+    GK_T_CALL(rf_get(&e, &r, path));
+    GK_T_INT_EQ(r.status, 200);
+    GK_T_OK(has(&r, "李四") && has(&r, "第三十七条"));
+    GK_T_OK(!has(&r, "涉及<b>") && has(&r, "涉及&lt;b&gt;"));
+    gk_http__resp_release(&r);
+    snprintf(path, sizeof(path),
+             "/staff/cases/%s/notice?kind=partial&format=docx&reasons=R&decision_text=D"
+             "&review_body=X&court=Y",
+             f.b);
+    GK_T_CALL(rf_get(&e, &r, path));
+    GK_T_INT_EQ(r.status, 200);
+    GK_T_OK(r.body.len > 4 && !memcmp(r.body.ptr, "PK", 2));
+    gk_http__resp_release(&r);
+    /* Another agency's case: no notice. */
+    GK_T_CALL(rf_login(&e, "审核庚", GK_ROLE_REVIEWER, "BUR2"));
+    GK_T_CALL(rf_get(&e, &r, path));
+    GK_T_INT_EQ(r.status, 403);
+    gk_http__resp_release(&r);
+    rf_free(&e);
+}
