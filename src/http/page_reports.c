@@ -1,0 +1,259 @@
+/*
+ * page_reports.c: the annual report (政府信息公开工作年度报告) built from the
+ * registers in the console: table 3 counted from the cases of the year
+ * (gk_store_report_build), validated by the report rules (gk_validate),
+ * shown in the official HTML layout with the findings beside it, and
+ * downloadable in every format of the renderer.
+ *
+ * Tables 2 and 4 are not kept in the registers yet: their absence is
+ * shown as a note, not as an error of the report (as `gongkai report`
+ * does). The narrative rules are not run: the sections are written by
+ * people after the figures.
+ */
+#include <stdio.h>
+#include "gk/render.h"
+#include "gk/validate.h"
+#include "page_int.h"
+
+static const struct {
+    const char *rule, *cell, *note;
+} not_from_registers[] = {
+    {"STRUCT.MISSING_TABLE", "proactive", "表二（主动公开）尚未由登记数据生成，需另行填写"},
+    {"STRUCT.MISSING_TABLE", "review_litigation", "表四（行政复议、行政诉讼）尚未由登记数据生成，需另行填写"},
+};
+
+static const char *registers_gap(const gk_diag *d)
+{
+    size_t i;
+
+    for (i = 0; i < GK_ARRAY_LEN(not_from_registers); i++)
+        if (!strcmp(d->rule, not_from_registers[i].rule) && d->cell &&
+            !strcmp(d->cell, not_from_registers[i].cell))
+            return not_from_registers[i].note;
+    return NULL;
+}
+
+/* The year and agency asked for: year 2008 (the first year of the
+ * 条例) up to this year, default last year; the agency one the session may
+ * see, default its own (NULL = every agency, for sessions without one). */
+static int params(const gk_http_req *req, int *year, const char **agency)
+{
+    const char *y = gk_http__field(req, "year");
+    int64_t v = gk_page__today().y - 1;
+
+    if (y && *y && (gk__parse_i64(y, strlen(y), &v) < 0 || v < 2008 || v > gk_page__today().y)) {
+        gk_error_set(GK_ERRCLASS_HTTP, "年度应为 2008 至 %d 年", gk_page__today().y);
+        return GK_EINVALID;
+    }
+    *year = (int)v;
+    *agency = gk_http__field(req, "agency");
+    if (!*agency || !**agency)
+        *agency = req->session.agency[0] ? req->session.agency : NULL;
+    if (*agency && !gk_http__agency_allowed(req, *agency)) {
+        gk_error_set(GK_ERRCLASS_HTTP, "无权查看其他机关的数据");
+        return GK_HTTP_EDENIED;
+    }
+    return 0;
+}
+
+/* Builds and validates; caller frees both. */
+static int build(gk_http_req *req, int year, const char *agency, gk_report **r,
+                 gk_diag_list **l)
+{
+    gk_validate_opts vo = GK_VALIDATE_OPTS_INIT;
+    gk_store *st = NULL;
+    int error = gk_page__store(req, &st);
+
+    *r = NULL;
+    *l = NULL;
+    if (error == 0)
+        error = gk_store_report_build(r, st, year, agency);
+    gk_page__store_done(req, st);
+    vo.narrative = false;
+    if (error == 0)
+        error = gk_diag_list_new(l);
+    if (error == 0)
+        error = gk_validate(*l, *r, &vo);
+    return error;
+}
+
+/* The findings (gongkai.findings/1 items) and the notes about tables the
+ * registers do not produce. */
+static int findings_view(json_t *view, const gk_diag_list *l)
+{
+    json_t *list = json_array(), *notes = json_array();
+    size_t i, errors = 0, warnings = 0;
+    int error = 0;
+
+    for (i = 0; list && notes && error == 0 && i < gk_diag_list_count(l); i++) {
+        const gk_diag *d = gk_diag_list_get(l, i);
+        const char *gap = registers_gap(d);
+        json_t *o;
+
+        if (gap) {
+            error = json_array_append_new(notes, json_string(gap)) ? gk__oom() : 0;
+            continue;
+        }
+        errors += d->severity == GK_SEV_ERROR;
+        warnings += d->severity == GK_SEV_WARNING;
+        o = json_pack("{s:s, s:s, s:s, s:s}", "rule", d->rule, "severity",
+                      gk_severity_name(d->severity), "cell", d->cell ? d->cell : "", "message",
+                      d->message);
+        if (!o || json_array_append_new(list, o))
+            error = gk__oom();
+    }
+    if (!list || !notes)
+        error = gk__oom();
+    if (error == 0)
+        error = gk_page__put_int(view, "errors", (int64_t)errors);
+    if (error == 0)
+        error = gk_page__put_int(view, "warnings", (int64_t)warnings);
+    if (error == 0)
+        error = gk_page__put_bool(view, "passed", errors == 0);
+    if (error == 0)
+        error = gk_page__set(view, "findings", json_incref(list));
+    if (error == 0)
+        error = gk_page__set(view, "notes", json_incref(notes));
+    json_decref(list);
+    json_decref(notes);
+    return error;
+}
+
+/* The tables of the renderer's standalone page: the content of its
+ * <main>, to sit inside our layout under our CSP. */
+static int main_of(gk_buf *out, const gk_buf *page)
+{
+    const char *p = gk_buf_cstr(page);
+    const char *b = strstr(p, "<main>"), *e = b ? strstr(b, "</main>") : NULL;
+
+    if (!b || !e) {
+        gk_error_set(GK_ERRCLASS_RENDER, "renderer output without <main>");
+        return GK_ERROR;
+    }
+    return gk_buf_put(out, b + 6, (size_t)(e - b - 6));
+}
+
+static int formats_view(json_t *view, int year, const char *agency)
+{
+    json_t *arr = json_array();
+    char href[160];
+    int f;
+
+    if (!arr)
+        return gk__oom();
+    for (f = 0; f < GK_RENDER_NFORMATS; f++) {
+        json_t *o;
+
+        snprintf(href, sizeof(href), "/staff/reports/download?year=%d&agency=%s&format=%s", year,
+                 agency ? agency : "", gk_render_format_name((gk_render_format)f));
+        o = json_pack("{s:s, s:s}", "name", gk_render_format_name((gk_render_format)f), "href",
+                      href);
+        if (!o || json_array_append_new(arr, o)) {
+            json_decref(arr);
+            return gk__oom();
+        }
+    }
+    return gk_page__set(view, "formats", arr);
+}
+
+/* GET /staff/reports, /api/v1/reports ?year=&agency= */
+int api_reports_get(gk_http_req *req, gk_http_resp *resp)
+{
+    gk_report *r = NULL;
+    gk_diag_list *l = NULL;
+    gk_buf page = GK_BUF_INIT, tables = GK_BUF_INIT, js = GK_BUF_INIT;
+    const char *agency;
+    gk_store *st = NULL;
+    json_t *v = NULL;
+    bool api = !req->route || !req->route->tmpl;
+    int year, y, error;
+
+    error = params(req, &year, &agency);
+    if (error == 0)
+        error = build(req, year, agency, &r, &l);
+    if (error == 0)
+        error = gk_http__view(resp);
+    if (error == 0)
+        error = findings_view(resp->view, l);
+    if (error == 0 && api) {
+        /* The API answers the report JSON itself (report-json.md §1). */
+        error = gk_report_to_json(&js, r);
+        v = error == 0 ? json_loadb(js.ptr, js.len, 0, NULL) : NULL;
+        error = error < 0 ? error : gk_page__set(resp->view, "report", v);
+    }
+    if (error == 0 && !api) {
+        error = gk_render(&page, r, GK_RENDER_HTML);
+        if (error == 0)
+            error = main_of(&tables, &page);
+        /* The renderer escapes every report string (render/escape.c): the
+         * one kind of trusted markup a template takes raw. */
+        if (error == 0)
+            error = gk_page__set(resp->view, "report_html",
+                                 json_stringn(gk_buf_cstr(&tables), tables.len));
+    }
+    if (error == 0)
+        error = gk_page__put_int(resp->view, "year", year);
+    if (error == 0)
+        error = gk_http__view_str(resp->view, "agency", agency ? agency : "");
+    if (error == 0)
+        error = gk_http__view_str(resp->view, "agency_name", r->agency && *r->agency ? r->agency : "全部机关合计");
+    if (error == 0)
+        error = formats_view(resp->view, year, agency);
+    if (error == 0)
+        error = gk_page__store(req, &st);
+    if (error == 0)
+        error = gk_page__agencies(&v, st, req, agency);
+    gk_page__store_done(req, st);
+    if (error == 0)
+        error = gk_page__set(resp->view, "agencies", v);
+    if (error == 0 && (v = json_array()) != NULL) {
+        for (y = gk_page__today().y; y >= 2019; y--)
+            json_array_append_new(v, json_pack("{s:i, s:b}", "y", y, "selected", y == year));
+        error = gk_page__set(resp->view, "years", v);
+    }
+    resp->title = "年度报告";
+    gk_buf_release(&page);
+    gk_buf_release(&tables);
+    gk_buf_release(&js);
+    gk_diag_list_free(l);
+    gk_report_free(r);
+    return error;
+}
+
+/* GET /staff/reports/download, /api/v1/reports/download
+ * ?year=&agency=&format=html|md|txt|json|xlsx|docx */
+int api_reports_download(gk_http_req *req, gk_http_resp *resp)
+{
+    const char *fname = gk_http__field(req, "format");
+    int f = gk_render_format_from_name(fname ? fname : "json");
+    gk_report *r = NULL;
+    gk_diag_list *l = NULL;
+    const char *agency;
+    char disp[128];
+    int year, error;
+
+    if (f < 0) {
+        gk_error_set(GK_ERRCLASS_HTTP, "未知格式（html、md、txt、json、xlsx、docx）");
+        return GK_EINVALID;
+    }
+    error = params(req, &year, &agency);
+    if (error == 0)
+        error = build(req, year, agency, &r, &l);
+    if (error == 0)
+        error = gk_render(&resp->body, r, (gk_render_format)f);
+    if (error < 0)
+        goto done;
+    resp->content_type = gk_render_format_mime((gk_render_format)f);
+    snprintf(disp, sizeof(disp), "attachment; filename=\"report-%d-%s.%s\"", year,
+             agency ? agency : "all", gk_render_format_name((gk_render_format)f));
+    error = gk_http__resp_header(resp, "Content-Disposition", disp);
+    /* The standalone HTML page has its own inline style; still no script. */
+    if (error == 0 && f == GK_RENDER_HTML)
+        error = gk_http__resp_header(resp, "Content-Security-Policy",
+                                     "default-src 'none'; style-src 'unsafe-inline'; "
+                                     "frame-ancestors 'none'");
+done:
+    gk_diag_list_free(l);
+    gk_report_free(r);
+    return error;
+}
