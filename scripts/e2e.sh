@@ -103,7 +103,9 @@ pass=$(sed -n 's/^# pass \([0-9]*\)$/\1/p' "$T/tap" | tail -1)
 fail=$(sed -n 's/^# fail \([0-9]*\)$/\1/p' "$T/tap" | tail -1)
 skip=$(sed -n 's/^# skipped \([0-9]*\)$/\1/p' "$T/tap" | tail -1)
 cancel=$(sed -n 's/^# cancelled \([0-9]*\)$/\1/p' "$T/tap" | tail -1)
+todo=$(sed -n 's/^# todo \([0-9]*\)$/\1/p' "$T/tap" | tail -1)
 pass=${pass:-0}; fail=$(( ${fail:-1} + ${cancel:-0} ))
 [ "${skip:-0}" = 0 ] || echo "($skip skipped: the pages they need do not exist yet)"
+[ "${todo:-0}" = 0 ] || echo "($todo known bugs marked todo: see '# TODO' above)"
 echo "$pass passed, $fail failed"
 [ "$fail" = 0 ] && [ "$pass" -gt 0 ]
