@@ -311,16 +311,48 @@ static size_t clause_lead(const char *text, size_t at)
     return j;
 }
 
+/* The set of first bytes of the words of list, 256 bits. */
+typedef struct {
+    uint64_t bits[4];
+} byte_set;
+
+static void first_bytes(byte_set *set, const char *const *list)
+{
+    size_t i;
+
+    memset(set, 0, sizeof *set);
+    for (i = 0; list[i]; i++) {
+        unsigned char b = (unsigned char)list[i][0];
+        set->bits[b >> 6] |= UINT64_C(1) << (b & 63);
+    }
+}
+
+static bool byte_in(const byte_set *set, char c)
+{
+    unsigned char b = (unsigned char)c;
+
+    return set->bits[b >> 6] >> (b & 63) & 1;
+}
+
 size_t gk_narr_find(const char *text, size_t len, gk_narr_kind kind, gk_narr_stmt *out, size_t max)
 {
     const narr_kind_desc *k;
     size_t i = 0, found = 0, t;
     gk_narr_stmt st;
+    byte_set firsts;
 
     if (!text || (unsigned)kind >= GK_NARR_NKINDS)
         return 0;
     k = &kinds[kind];
+    first_bytes(&firsts, k->triggers);
     while (i < len) {
+        /* Bytes no trigger starts with are passed one at a time: a
+         * trigger (valid UTF-8) cannot start inside a character, so this
+         * finds what stepping by characters finds, without decoding. */
+        if (!byte_in(&firsts, text[i])) {
+            i++;
+            continue;
+        }
         t = match_any(text + i, len - i, k->triggers);
         if (t && scan_clause(text, len, clause_lead(text, i), i + t, k, &st)) {
             st.start = sentence_start(text, i);

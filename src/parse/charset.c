@@ -106,13 +106,39 @@ static const char *sniff_meta(const char *s, size_t len, const char **iconv_name
 static const char *const trad_marks[] = {"請", "開", "報", "處", "機", "關", "數", "項", "資"};
 static const char *const simp_marks[] = {"请", "开", "报", "处", "机", "关", "数", "项", "资"};
 
-static bool is_mark(const unsigned char *p, const char *const *m, size_t nm)
-{
-    size_t k;
+/* The marks as 24-bit keys, and which continuation bytes occur in them
+ * (bit b of third: some mark ends with 0x80 + b). */
+typedef struct {
+    uint32_t trad[GK_ARRAY_LEN(trad_marks)], simp[GK_ARRAY_LEN(simp_marks)];
+    uint64_t third;
+} mark_keys;
 
-    for (k = 0; k < nm; k++)
-        if (p[0] == (unsigned char)m[k][0] && p[1] == (unsigned char)m[k][1] &&
-            p[2] == (unsigned char)m[k][2])
+static uint32_t key3(const unsigned char *p)
+{
+    return (uint32_t)p[0] << 16 | (uint32_t)p[1] << 8 | p[2];
+}
+
+static void mark_keys_init(mark_keys *k)
+{
+    size_t i;
+
+    k->third = 0;
+    for (i = 0; i < GK_ARRAY_LEN(trad_marks); i++) {
+        k->trad[i] = key3((const unsigned char *)trad_marks[i]);
+        k->third |= UINT64_C(1) << (k->trad[i] & 0x3F);
+    }
+    for (i = 0; i < GK_ARRAY_LEN(simp_marks); i++) {
+        k->simp[i] = key3((const unsigned char *)simp_marks[i]);
+        k->third |= UINT64_C(1) << (k->simp[i] & 0x3F);
+    }
+}
+
+static bool key_in(uint32_t key, const uint32_t *keys, size_t n)
+{
+    size_t i;
+
+    for (i = 0; i < n; i++)
+        if (keys[i] == key)
             return true;
     return false;
 }
@@ -121,18 +147,23 @@ static bool is_mark(const unsigned char *p, const char *const *m, size_t nm)
  * counts as a search for each mark at every byte (a mark starts with a
  * lead byte E0-EF and goes on with continuation bytes, so matches cannot
  * overlap), without the 18 memmem scans that cost a third of an HTML
- * parse. */
+ * parse. The third-byte mask turns most characters away before the key
+ * comparisons. */
 static void count_marks(const char *s, size_t len, size_t *trad, size_t *simp)
 {
     const unsigned char *p = (const unsigned char *)s, *end = p + len;
+    mark_keys k;
 
+    mark_keys_init(&k);
     *trad = *simp = 0;
     while (end - p >= 3) {
         size_t *n = NULL;
-        if (*p >= 0xE0 && *p <= 0xEF) {
-            if (is_mark(p, trad_marks, GK_ARRAY_LEN(trad_marks)))
+        if (*p >= 0xE0 && *p <= 0xEF && (p[2] & 0xC0) == 0x80 &&
+            (k.third >> (p[2] & 0x3F) & 1)) {
+            uint32_t key = key3(p);
+            if (key_in(key, k.trad, GK_ARRAY_LEN(k.trad)))
                 n = trad;
-            else if (is_mark(p, simp_marks, GK_ARRAY_LEN(simp_marks)))
+            else if (key_in(key, k.simp, GK_ARRAY_LEN(k.simp)))
                 n = simp;
         }
         if (n) {

@@ -49,6 +49,12 @@ typedef struct {
     gk_srcpos out_pos;
 } lexer;
 
+/* HTML's ASCII white space (all of it is at most ' '). */
+static bool is_html_space(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+}
+
 /* Appends text with runs of ASCII white space collapsed to one space. */
 static int put_text(gk_buf *b, const char *s, size_t n)
 {
@@ -57,8 +63,7 @@ static int put_text(gk_buf *b, const char *s, size_t n)
 
     for (i = 0; i < n && !error;) {
         size_t j = i;
-        while (j < n && s[j] != ' ' && s[j] != '\t' && s[j] != '\n' && s[j] != '\r' &&
-               s[j] != '\f')
+        while (j < n && ((unsigned char)s[j] > ' ' || !is_html_space(s[j])))
             j++;
         if (j > i)
             error = gk_buf_put(b, s + i, j - i); /* a run at once: the hot loop */
@@ -190,32 +195,77 @@ static unsigned attr_uint(const char *v, size_t n)
     return x ? x : 1;
 }
 
-/* Tags whose content is not text of the page. */
-static const char *const raw_tags[] = {"script", "style", "template", "textarea", "noscript",
-                                       "title", "xmp", "iframe", "noembed", "noframes"};
-/* Tags that end a block of text outside tables. */
-static const char *const block_tags[] = {
-    "p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "section",
-    "article", "header", "footer", "blockquote", "pre", "hr", "dt", "dd", "center", "body"};
+/* The tags the lexer acts on, each with what it does. Every other tag is
+ * dropped with its attributes. */
+typedef enum {
+    TAG_OTHER,
+    TAG_TABLE,
+    TAG_TR,
+    TAG_CELL,  /* td, th */
+    TAG_BLOCK, /* ends a block of text outside tables */
+    TAG_RAW,   /* content is not text of the page */
+    TAG_TITLE  /* raw, and the page title */
+} tag_kind;
+
+typedef struct {
+    const char *name; /* lower case */
+    tag_kind kind;
+} tag_desc;
+
+/* By name length, so that a tag is compared with the few names of its
+ * length only (a lookup per tag; Word pages have thousands of tags). */
+static const tag_desc tags_1[] = {{"p", TAG_BLOCK}};
+static const tag_desc tags_2[] = {
+    {"td", TAG_CELL},  {"tr", TAG_TR},    {"th", TAG_CELL},  {"br", TAG_BLOCK},
+    {"li", TAG_BLOCK}, {"ul", TAG_BLOCK}, {"ol", TAG_BLOCK}, {"h1", TAG_BLOCK},
+    {"h2", TAG_BLOCK}, {"h3", TAG_BLOCK}, {"h4", TAG_BLOCK}, {"h5", TAG_BLOCK},
+    {"h6", TAG_BLOCK}, {"hr", TAG_BLOCK}, {"dt", TAG_BLOCK}, {"dd", TAG_BLOCK}};
+static const tag_desc tags_3[] = {{"div", TAG_BLOCK}, {"pre", TAG_BLOCK}, {"xmp", TAG_RAW}};
+static const tag_desc tags_4[] = {{"body", TAG_BLOCK}};
+static const tag_desc tags_5[] = {{"table", TAG_TABLE}, {"style", TAG_RAW}, {"title", TAG_TITLE}};
+static const tag_desc tags_6[] = {{"header", TAG_BLOCK}, {"footer", TAG_BLOCK},
+                                  {"center", TAG_BLOCK}, {"script", TAG_RAW},
+                                  {"iframe", TAG_RAW}};
+static const tag_desc tags_7[] = {
+    {"section", TAG_BLOCK}, {"article", TAG_BLOCK}, {"noembed", TAG_RAW}};
+static const tag_desc tags_8[] = {
+    {"template", TAG_RAW}, {"textarea", TAG_RAW}, {"noscript", TAG_RAW}, {"noframes", TAG_RAW}};
+static const tag_desc tags_10[] = {{"blockquote", TAG_BLOCK}};
+
+#define TAGS(a) {a, GK_ARRAY_LEN(a)}
+static const struct {
+    const tag_desc *v;
+    size_t n;
+} tags_by_len[] = {
+    {NULL, 0},      TAGS(tags_1), TAGS(tags_2), TAGS(tags_3), TAGS(tags_4), TAGS(tags_5),
+    TAGS(tags_6),   TAGS(tags_7), TAGS(tags_8), {NULL, 0},    TAGS(tags_10),
+};
+#undef TAGS
+
+/* What the tag called name (any case) does. */
+static tag_kind tag_of(const char *name, size_t n)
+{
+    char low[GK_ARRAY_LEN(tags_by_len)];
+    size_t i;
+
+    if (n >= GK_ARRAY_LEN(tags_by_len))
+        return TAG_OTHER;
+    for (i = 0; i < n; i++)
+        low[i] = (char)(name[i] >= 'A' && name[i] <= 'Z' ? name[i] | 0x20 : name[i]);
+    for (i = 0; i < tags_by_len[n].n; i++) {
+        const char *t = tags_by_len[n].v[i].name;
+        size_t k = 0;
+        while (k < n && t[k] == low[k]) /* n <= 10: no call to memcmp */
+            k++;
+        if (k == n)
+            return tags_by_len[n].v[i].kind;
+    }
+    return TAG_OTHER;
+}
 
 /* Named references HTML5 also reads without the ';' (those we decode). */
 static const char *const legacy_refs[] = {"amp", "lt", "gt", "quot", "nbsp", "copy", "reg",
                                           "times", "deg", "yen", "sect", "middot"};
-
-static bool name_in(const char *name, size_t n, const char *const *list, size_t nlist)
-{
-    size_t i;
-
-    for (i = 0; i < nlist; i++)
-        if (strlen(list[i]) == n && !strncasecmp(list[i], name, n))
-            return true;
-    return false;
-}
-
-static bool name_is(const char *name, size_t n, const char *what)
-{
-    return strlen(what) == n && !strncasecmp(name, what, n);
-}
 
 /* Skips to the end tag </name>; returns the position after it. */
 static size_t skip_raw(lexer *L, size_t from, const char *name, size_t n, size_t *content_end)
@@ -238,13 +288,37 @@ static size_t skip_raw(lexer *L, size_t from, const char *name, size_t n, size_t
     return L->len;
 }
 
-static int start_tag(lexer *L, const char *name, size_t n, size_t tag_at, const char *attrs,
-                     size_t alen)
+/* Reads colspan= and rowspan= in the attributes of a cell. */
+static void cell_spans(tbl *t, const char *attrs, size_t alen)
+{
+    size_t i;
+
+    for (i = 0; i + 7 < alen; i++) {
+        char c = (char)(attrs[i] | 0x20);
+        if ((c != 'c' && c != 'r') || (strncasecmp(attrs + i, "colspan", 7) != 0 &&
+                                       strncasecmp(attrs + i, "rowspan", 7) != 0))
+            continue; /* the first test skips the calls at almost every byte */
+        {
+            size_t j = i + 7;
+            while (j < alen && attrs[j] == ' ')
+                j++;
+            if (j < alen && attrs[j] == '=') {
+                unsigned v = attr_uint(attrs + j + 1, alen - j - 1);
+                if (c == 'c')
+                    t->colspan = v;
+                else
+                    t->rowspan = v;
+            }
+        }
+    }
+}
+
+static int start_tag(lexer *L, tag_kind kind, size_t tag_at, const char *attrs, size_t alen)
 {
     tbl *t = L->depth ? &L->stack[L->depth - 1] : NULL;
     int error = 0;
 
-    if (name_is(name, n, "table")) {
+    if (kind == TAG_TABLE) {
         if (L->depth >= GK_PARSE_MAX_DEPTH) {
             L->ignored_depth++;
             L->g->truncated = true;
@@ -259,17 +333,16 @@ static int start_tag(lexer *L, const char *name, size_t n, size_t tag_at, const 
         return 0;
     }
     if (!t)
-        return name_in(name, n, block_tags, GK_ARRAY_LEN(block_tags)) ? flush_out(L) : 0;
+        return kind == TAG_BLOCK ? flush_out(L) : 0;
     if (L->ignored_depth)
         return 0;
-    if (name_is(name, n, "tr")) {
+    if (kind == TAG_TR) {
         if ((error = end_row(L, t)) < 0)
             return error;
         t->in_row = true;
         return 0;
     }
-    if (name_is(name, n, "td") || name_is(name, n, "th")) {
-        size_t i;
+    if (kind == TAG_CELL) {
         if ((error = end_cell(t)) < 0)
             return error;
         t->in_row = true;
@@ -277,33 +350,19 @@ static int start_tag(lexer *L, const char *name, size_t n, size_t tag_at, const 
         t->cell_start = t->text.len;
         t->cell_pos = where(L, tag_at);
         t->colspan = t->rowspan = 1;
-        for (i = 0; i + 7 < alen; i++) {
-            if (!strncasecmp(attrs + i, "colspan", 7) || !strncasecmp(attrs + i, "rowspan", 7)) {
-                size_t j = i + 7;
-                bool col = (attrs[i] | 0x20) == 'c';
-                while (j < alen && attrs[j] == ' ')
-                    j++;
-                if (j < alen && attrs[j] == '=') {
-                    unsigned v = attr_uint(attrs + j + 1, alen - j - 1);
-                    if (col)
-                        t->colspan = v;
-                    else
-                        t->rowspan = v;
-                }
-            }
-        }
+        cell_spans(t, attrs, alen);
     }
     return 0;
 }
 
-static int end_tag(lexer *L, const char *name, size_t n)
+static int end_tag(lexer *L, tag_kind kind)
 {
     tbl *t = L->depth ? &L->stack[L->depth - 1] : NULL;
     int error = 0;
 
     if (!t)
-        return name_in(name, n, block_tags, GK_ARRAY_LEN(block_tags)) ? flush_out(L) : 0;
-    if (name_is(name, n, "table")) {
+        return kind == TAG_BLOCK ? flush_out(L) : 0;
+    if (kind == TAG_TABLE) {
         if (L->ignored_depth) {
             L->ignored_depth--;
             return 0;
@@ -316,9 +375,9 @@ static int end_tag(lexer *L, const char *name, size_t n)
     }
     if (L->ignored_depth)
         return 0;
-    if (name_is(name, n, "tr"))
+    if (kind == TAG_TR)
         return end_row(L, t);
-    if (name_is(name, n, "td") || name_is(name, n, "th"))
+    if (kind == TAG_CELL)
         return end_cell(t);
     return 0;
 }
@@ -335,6 +394,7 @@ static int lex(lexer *L)
         if (c == '<') {
             size_t j = i + 1, nstart, nend;
             bool close = false;
+            tag_kind kind;
             if (j < len && s[j] == '!') {
                 if (j + 2 < len && s[j + 1] == '-' && s[j + 2] == '-') {
                     const char *e = memmem(s + j + 3, len - j - 3, "-->", 3);
@@ -368,23 +428,23 @@ static int lex(lexer *L)
             nend = j;
             {
                 /* attributes: up to '>' outside quotes */
-                char q = 0;
                 size_t astart = j;
-                while (j < len && (q || s[j] != '>')) {
-                    if (q && s[j] == q)
-                        q = 0;
-                    else if (!q && (s[j] == '"' || s[j] == '\''))
-                        q = s[j];
-                    j++;
+                while (j < len && s[j] != '>') {
+                    if (s[j] == '"' || s[j] == '\'') {
+                        const char *q = memchr(s + j + 1, s[j], len - j - 1);
+                        j = q ? (size_t)(q - s) + 1 : len;
+                    } else {
+                        j++;
+                    }
                 }
                 L->pos = j < len ? j + 1 : len;
+                kind = tag_of(s + nstart, nend - nstart);
                 if (close) {
-                    error = end_tag(L, s + nstart, nend - nstart);
-                } else if (name_in(s + nstart, nend - nstart, raw_tags, GK_ARRAY_LEN(raw_tags))) {
+                    error = end_tag(L, kind);
+                } else if (kind == TAG_RAW || kind == TAG_TITLE) {
                     size_t cend;
                     size_t after = skip_raw(L, L->pos, s + nstart, nend - nstart, &cend);
-                    if (name_is(s + nstart, nend - nstart, "title") && !L->g->title &&
-                        !L->depth) {
+                    if (kind == TAG_TITLE && !L->g->title && !L->depth) {
                         gk_buf tb = GK_BUF_INIT;
                         if ((error = put_text(&tb, s + L->pos, cend - L->pos)) == 0 && tb.len)
                             L->g->title = gk_arena_strndup(&L->g->arena, tb.ptr, tb.len);
@@ -392,7 +452,7 @@ static int lex(lexer *L)
                     }
                     L->pos = after;
                 } else {
-                    error = start_tag(L, s + nstart, nend - nstart, i, s + astart, j - astart);
+                    error = start_tag(L, kind, i, s + astart, j - astart);
                 }
             }
             continue;

@@ -31,21 +31,35 @@ static const struct {
 
 int gk_parse__norm(gk_buf *out, const char *s, size_t len)
 {
-    size_t i = 0, start = out->len, k;
-    int32_t cp, prev = 0;
+    size_t i = 0, at, run = 0, start = out->len, k;
+    int32_t cp, was, prev = 0;
     int error = 0;
 
+    /* Characters kept as they are (strict UTF-8 reads them from their one
+     * encoding) are copied a run at a time; a dropped or changed one ends
+     * the run. */
     while (i < len && !error) {
-        cp = gk_utf8_next(s, len, &i);
-        if (cp < 0 || gk_parse__is_space(cp))
+        at = i;
+        was = cp = gk_utf8_next(s, len, &i);
+        if (cp < 0 || gk_parse__is_space(cp)) {
+            error = gk_buf_put(out, s + run, at - run);
+            run = i;
             continue;
+        }
         if (cp >= 0xFF01 && cp <= 0xFF5E)
             cp = cp - 0xFF01 + 0x21;
         if (cp == 0x3001 && prev >= '0' && prev <= '9')
             cp = '.'; /* "1、申请人…" numbers an item like "1." */
-        error = gk_utf8_put(out, cp);
+        if (cp != was) {
+            error = gk_buf_put(out, s + run, at - run);
+            if (!error)
+                error = gk_utf8_put(out, cp);
+            run = i;
+        }
         prev = cp;
     }
+    if (!error)
+        error = gk_buf_put(out, s + run, i - run);
     for (k = 0; k < GK_ARRAY_LEN(typos) && !error && out->len > start; k++) {
         size_t fl = strlen(typos[k].from), tl = strlen(typos[k].to);
         char *p;
