@@ -207,13 +207,17 @@ static void set_unreadable(rz_ctx *z, gk_cell *cells, size_t n, const rz_tok *t,
     }
 }
 
-static void set_tok(gk_cell *c, const rz_tok *t)
+static void set_tok(rz_ctx *z, gk_cell *c, const rz_tok *t)
 {
     memset(c, 0, sizeof(*c));
     c->pos = t->pos;
     if (t->kind == RZ_NUM) {
         gk_cell_set(c, strtod(t->num, NULL));
         c->pos = t->pos;
+    } else if (t->kind == RZ_UNREAD) {
+        set_unreadable(z, c, 1, t, 1);
+    } else if (t->kind == RZ_ABSENT) {
+        c->state = GK_CELL_ABSENT; /* the renderers' note for a missing cell */
     } else {
         c->state = GK_CELL_BLANK;
     }
@@ -240,13 +244,18 @@ static int fill_row(rz_ctx *z, gk_cell *cells, size_t n, const gk_seg_sum *sums,
     bool bounded = false, all_int = true, all_zero = true;
     gk_str pieces[GK_ARRAY_LEN(cands->v) * 4];
 
+    if (nt == 1 && t[0].kind == RZ_ABSENT_ROW) {
+        /* the renderers' note for a row the report lacks: every cell ABSENT */
+        memset(cells, 0, n * sizeof(*cells));
+        return FILL_OK;
+    }
     for (i = 0; i < nt; i++)
         bounded |= t[i].bounded;
     while (ne > n && t[ne - 1].kind == RZ_BLANK)
         ne--; /* trailing empty cells past the table's edge */
     if (ne == n) {
         for (i = 0; i < n; i++)
-            set_tok(&cells[i], &t[i]);
+            set_tok(z, &cells[i], &t[i]);
         return FILL_OK;
     }
     if (ne > n || bounded) {
@@ -506,8 +515,14 @@ static bool stops_t4(const rz_tok *t)
            !strncmp(t->norm, "六、", strlen("六、"));
 }
 
-/* True when the grid row of token i holds a number (tokens of a row are
- * contiguous). Empty header cells of table 4 are not its values. */
+/* True when the grid row of token i holds a number, or a cell the
+ * renderers marked missing or unreadable (tokens of a row are contiguous).
+ * Empty header cells of table 4 are not its values. */
+static bool is_row_value(const rz_tok *t)
+{
+    return t->kind != RZ_TEXT && t->kind != RZ_BLANK;
+}
+
 static bool row_has_num(const rz_ctx *z, size_t i)
 {
     size_t a = i, b = i;
@@ -515,12 +530,12 @@ static bool row_has_num(const rz_ctx *z, size_t i)
     while (a > 0 && z->toks[a - 1].row == z->toks[i].row)
         a--;
     while (b < z->ntoks && z->toks[b].row == z->toks[i].row) {
-        if (z->toks[b].kind == RZ_NUM)
+        if (is_row_value(&z->toks[b]))
             return true;
         b++;
     }
     for (; a < i; a++)
-        if (z->toks[a].kind == RZ_NUM)
+        if (is_row_value(&z->toks[a]))
             return true;
     return false;
 }
@@ -552,6 +567,8 @@ static int do_t4(rz_ctx *z, size_t from, size_t to)
         if (t->bounded && !row_has_num(z, i))
             continue;
         sel[n++] = *t;
+        if (t->kind == RZ_ABSENT_ROW && n == 1)
+            break; /* the renderers' note: the row of table 4 is missing */
         nb += t->bounded || (!z->g->runon);
         if (nb >= N && (t->bounded || !z->g->runon))
             break;
@@ -636,13 +653,114 @@ done:
     return error;
 }
 
+/* ---- bounded cells: notes and unreadable values ---- */
+
+/* Words of row and column labels of the three tables, normalised: a
+ * bounded text holding one of them is a label, not a value. */
+static const char *const label_words[] = {
+    "不予公开", "无法提供", "不予处理", "其他处理", "办理结果", "复议", "诉讼", "结果", "审结",
+    "总计", "信息内容", "规章", "规范性文件", "行政许可", "对外管理", "行政处罚", "行政强制",
+    "事业性收费", "集中采购", "第二十条",
+};
+
+static bool is_label_text(const char *norm)
+{
+    size_t k, j;
+
+    for (k = 0; k < GK_ARRAY_LEN(label_words); k++)
+        if (strstr(norm, label_words[k]))
+            return true;
+    for (k = 0; k < T3_NKEYS; k++)
+        for (j = 0; j < MAX_KEYS && t3_keys[k].k[j]; j++)
+            if (strstr(norm, t3_keys[k].k[j]))
+                return true;
+    return false;
+}
+
+/* Numbers of value cells a row of tables 2 (1, 2 or 3), 3 (7) and 4 (15)
+ * has. */
+static bool is_row_width(size_t n)
+{
+    return (n >= 1 && n <= 3) || n == GK_T3_NCOLS || n == (size_t)GK_T4_NGROUPS * GK_T4_NCOLS;
+}
+
+/* The renderers' notes for data a report lacks (render/layout.h), as
+ * normalised by labels.c (full-width brackets to ASCII). */
+#define NOTE_ABSENT_CELL "(未载明)"
+#define NOTE_ABSENT_ROW  "(报告未载明此行)"
+#define NOTE_ABSENT_TABLE "(报告未载明此表)"
+
+/* Reclassifies bounded text cells. A note standing for a missing cell or
+ * row is ABSENT (so a rendered report reads back as it was). In a bounded
+ * row that holds a number, a text that is not a label and stands after the
+ * row's labels and at a row's width from its end is a cell that cannot be read: UNREADABLE with
+ * its text, instead of being taken for a label that splits the row. */
+static void classify_bounded(rz_ctx *z)
+{
+    size_t i = 0;
+
+    for (i = 0; i < z->ntoks; i++) {
+        z->any_bounded |= z->toks[i].bounded && z->toks[i].kind == RZ_TEXT;
+        z->table_note |= z->toks[i].kind == RZ_TEXT && !strcmp(z->toks[i].norm, NOTE_ABSENT_TABLE);
+    }
+    i = 0;
+    while (i < z->ntoks) {
+        size_t a = i, b = i, k, last_label = SIZE_MAX, first;
+        bool has_num = false;
+
+        while (b < z->ntoks && z->toks[b].row == z->toks[a].row)
+            b++;
+        i = b;
+        if (!z->toks[a].bounded)
+            continue;
+        for (k = a; k < b; k++) {
+            rz_tok *t = &z->toks[k];
+            if (t->kind != RZ_TEXT) {
+                has_num |= t->kind == RZ_NUM;
+                continue;
+            }
+            if (!strcmp(t->norm, NOTE_ABSENT_CELL))
+                t->kind = RZ_ABSENT;
+            else if (!strcmp(t->norm, NOTE_ABSENT_ROW))
+                t->kind = RZ_ABSENT_ROW;
+            else if (is_label_text(t->norm))
+                last_label = k;
+        }
+        if (!has_num)
+            continue;
+        /* Texts between the labels and the first value may still be a
+         * wrapped label ("缴纳费用、 | 行政机关不再处理其政 | 0 …"): they are
+         * values only from where the rest of the row has exactly the width
+         * of a table row (trailing blanks past the edge not counted). */
+        while (b > a && z->toks[b - 1].kind == RZ_BLANK)
+            b--;
+        for (first = last_label == SIZE_MAX ? a : last_label + 1; first < b; first++)
+            if (z->toks[first].kind != RZ_TEXT || is_row_width(b - first))
+                break;
+        for (k = first; k < b; k++)
+            if (z->toks[k].kind == RZ_TEXT && !is_label_text(z->toks[k].norm))
+                z->toks[k].kind = RZ_UNREAD;
+    }
+}
+
 /* ---- anchors ---- */
 
+/* The first text token in [from, to) holding word. When the source marks
+ * table cells (HTML, Markdown, drawn text tables), table cells anchor a
+ * table first: a paragraph that quotes a table label is not the table. Free
+ * text anchors it only when no table cell does (a report whose table header
+ * was flattened into text above a pipe table), and never in a rendering
+ * that says a table is missing (the renderers' note): there the paragraphs
+ * around the tables are only text. */
 static size_t find_tok(const rz_ctx *z, size_t from, size_t to, const char *word)
 {
     size_t i;
 
     for (i = from; i < to; i++)
+        if (z->toks[i].kind == RZ_TEXT && (z->toks[i].bounded || !z->any_bounded) &&
+            strstr(z->toks[i].norm, word))
+            return i;
+    for (i = from; i < to && z->any_bounded && !z->table_note; i++)
         if (z->toks[i].kind == RZ_TEXT && strstr(z->toks[i].norm, word))
             return i;
     return to;
@@ -660,6 +778,7 @@ int gk_parse__recognize(gk_report *r, const gk_grid *g)
     z.arena.max = GK_PARSE_ARENA_MAX;
     if ((error = rz_tokenize(&z)) < 0)
         goto done;
+    classify_bounded(&z);
     end = z.ntoks;
     t3 = find_tok(&z, 0, end, "新收政府信息公开申请数量");
     if (t3 == end)

@@ -6,7 +6,10 @@
 
 #include "parse/parse_int.h"
 
-enum { RZ_TEXT = 0, RZ_NUM = 1, RZ_BLANK = 2 };
+/* RZ_ABSENT, RZ_ABSENT_ROW and RZ_UNREAD are set by recognize.c on bounded
+ * cells: the renderers' notes for a missing cell or row (layout.h), and a
+ * text standing where a row's values are (an UNREADABLE cell). */
+enum { RZ_TEXT = 0, RZ_NUM = 1, RZ_BLANK = 2, RZ_ABSENT = 3, RZ_ABSENT_ROW = 4, RZ_UNREAD = 5 };
 
 typedef struct {
     uint8_t kind;
@@ -25,6 +28,8 @@ typedef struct {
     gk_arena arena;
     rz_tok *toks;
     size_t ntoks, toks_cap;
+    bool any_bounded; /* the source marks table cells (recognize.c) */
+    bool table_note;  /* the source has the renderers' note for a missing table */
 } rz_ctx;
 
 int rz_tokenize(rz_ctx *z) GK_WARN_UNUSED;

@@ -23,14 +23,61 @@ static const struct {
     {"六", {"其他需要报告", "其他事项"}},
 };
 
-/* Text of the grid: rows on lines, cells separated by one space. */
+/* Words that mark a grid table as one of the report's tables 2–4 (its
+ * header labels, spec §1.3–1.5). */
+static const char *const table_words[] = {"信息内容", "新收政府信息公开申请数量", "本年新收",
+                                          "结果维持", "第二十条"};
+
+static bool head_at(const char *s, size_t len, size_t at, int k, size_t *title_at);
+
+/* Whether bounded row r belongs to a grid table holding a report table: its
+ * cells are the model's tables, not the section's text. */
+static bool in_report_table(const gk_grid *g, const bool *report_table, size_t r)
+{
+    const gk_grow *row = &g->rows[r];
+
+    return row->bounded && row->table && row->table <= g->ntables && report_table[row->table];
+}
+
+/* A row that starts with a section heading stays in the text even inside a
+ * report table (Word exports put headings in table rows). */
+static bool row_is_heading(const gk_grid *g, size_t r)
+{
+    const gk_grow *row = &g->rows[r];
+    const gk_gcell *c = row->ncells ? &g->cells[row->first] : NULL;
+    size_t ta;
+    int k;
+
+    for (k = 0; c && k < 6; k++)
+        if (head_at(c->text, c->len, 0, k, &ta))
+            return true;
+    return false;
+}
+
+/* Text of the grid: rows on lines, cells separated by one space. The rows
+ * of the report's tables are left out: they are the model's tables 2–4,
+ * and a section's text is what the report says around them. */
 static int grid_text(gk_buf *out, const gk_grid *g)
 {
-    size_t r, c;
+    bool *report_table = gk_calloc((size_t)g->ntables + 1, sizeof(bool));
+    size_t r, c, k;
     int error = 0;
 
+    if (!report_table)
+        return gk__oom();
+    for (r = 0; r < g->nrows; r++) {
+        const gk_grow *row = &g->rows[r];
+        if (!row->bounded || !row->table || row->table > g->ntables)
+            continue;
+        for (c = 0; c < row->ncells; c++)
+            for (k = 0; k < GK_ARRAY_LEN(table_words); k++)
+                if (strstr(g->cells[row->first + c].text, table_words[k]))
+                    report_table[row->table] = true;
+    }
     for (r = 0; r < g->nrows && !error; r++) {
         const gk_grow *row = &g->rows[r];
+        if (in_report_table(g, report_table, r) && !row_is_heading(g, r))
+            continue;
         for (c = 0; c < row->ncells && !error; c++) {
             const gk_gcell *cell = &g->cells[row->first + c];
             if (c)
@@ -41,6 +88,66 @@ static int grid_text(gk_buf *out, const gk_grid *g)
         if (!error)
             error = gk_buf_putc(out, '\n');
     }
+    gk_free(report_table);
+    return error;
+}
+
+/* The renderers' notes (render/layout.h): a section the report lacks, and a
+ * table it lacks. They say that something is missing; they are not text. */
+#define NOTE_ABSENT_TEXT  "（报告未载明此部分内容）"
+#define NOTE_ABSENT_TABLE "（报告未载明此表）"
+
+static bool blank_at(const char *s, size_t len, size_t i, size_t *w)
+{
+    if (s[i] == ' ' || s[i] == '\t' || s[i] == '\r') {
+        *w = 1;
+        return true;
+    }
+    if (i + 3 <= len && !memcmp(s + i, "\xE3\x80\x80", 3)) { /* U+3000 indent */
+        *w = 3;
+        return true;
+    }
+    return false;
+}
+
+/* A section's text as lines: tabs as spaces, runs of spaces as one, each
+ * line trimmed of blanks and ideographic spaces (the indent of printed
+ * paragraphs), empty lines and the renderers' table note dropped. Sets
+ * *absent when the text is only the renderers' note for a missing section. */
+static int clean_body(gk_buf *out, const char *s, size_t len, bool *absent)
+{
+    size_t i = 0, w;
+    int error = 0;
+
+    *absent = false;
+    while (i < len && !error) {
+        const char *nl = memchr(s + i, '\n', len - i);
+        size_t end = nl ? (size_t)(nl - s) : len, b = i, e = end, start = out->len, k;
+
+        while (b < e && blank_at(s, e, b, &w))
+            b += w;
+        while (e > b && (s[e - 1] == ' ' || s[e - 1] == '\t' || s[e - 1] == '\r' ||
+                         (e - b >= 3 && !memcmp(s + e - 3, "\xE3\x80\x80", 3))))
+            e -= s[e - 1] == ' ' || s[e - 1] == '\t' || s[e - 1] == '\r' ? 1 : 3;
+        i = end + 1;
+        if (e == b || (e - b == strlen(NOTE_ABSENT_TABLE) && !memcmp(s + b, NOTE_ABSENT_TABLE, e - b)))
+            continue;
+        if (e - b == strlen(NOTE_ABSENT_TEXT) && !memcmp(s + b, NOTE_ABSENT_TEXT, e - b)) {
+            *absent = out->len == 0;
+            continue;
+        }
+        if (out->len)
+            error = gk_buf_putc(out, '\n');
+        start = out->len;
+        for (k = b; k < e && !error; k++) {
+            char ch = s[k] == '\t' || s[k] == '\r' ? ' ' : s[k];
+            if (ch == ' ' && out->len > start && out->ptr[out->len - 1] == ' ')
+                continue;
+            error = gk_buf_putc(out, ch);
+        }
+    }
+    if (out->len)
+        *absent = false;
     return error;
 }
 
@@ -183,7 +290,8 @@ static int find_title(gk_report *r, const gk_grid *g, const char *s, size_t len)
 
 int gk_parse__sections(gk_report *r, const gk_grid *g)
 {
-    gk_buf text = GK_BUF_INIT;
+    gk_buf text = GK_BUF_INIT, clean = GK_BUF_INIT;
+    bool absent;
     size_t at[6], tat[6], found = 0, pos = 0, i, k;
     int idx[6];
     int error;
@@ -230,10 +338,15 @@ int gk_parse__sections(gk_report *r, const gk_grid *g)
         body = text.ptr + tat[k] + tl;
         bl = end - (tat[k] + tl);
         trim(&body, &bl);
-        error = gk_report_add_section(r, heads[idx[k]].no, official ? official : title, body, bl);
+        gk_buf_clear(&clean);
+        error = clean_body(&clean, body, bl, &absent);
+        if (!error && !absent)
+            error = gk_report_add_section(r, heads[idx[k]].no, official ? official : title,
+                                          clean.ptr ? clean.ptr : "", clean.len);
         gk_free(title);
     }
 done:
+    gk_buf_release(&clean);
     gk_buf_release(&text);
     return error;
 }
