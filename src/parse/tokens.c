@@ -86,6 +86,10 @@ static const char *as_number(rz_ctx *z, const char *s, size_t len)
             digit = true;
             if (gk_buf_putc(&b, (char)cp) < 0)
                 goto done;
+        } else if ((cp == '-' || cp == 0x2212) && b.len == 0 && i < len) {
+            /* a leading minus: 2019 本年增/减 may be negative */
+            if (gk_buf_putc(&b, '-') < 0)
+                goto done;
         } else if ((cp == '.' || cp == 0xFF0E) && digit && !dot) {
             dot = true;
             if (gk_buf_putc(&b, '.') < 0)
