@@ -236,3 +236,19 @@ GK_TEST(screen_engines, dictionary_entries_are_normalised_like_the_text)
     GK_T_STR_EQ(got, "word@9-32 word@41-47");
     gk_screen_dict_free(d);
 }
+
+/* The shipped starter list loads (wrong<TAB>right, no pair with both sides
+ * equal: the loader refuses those) and has at least 300 pairs. */
+GK_TEST(screen_engines, starter_typo_list)
+{
+    gk_screen_dict *d = NULL;
+    char got[64];
+    static const char text[] = "既往不究，按步就班。";
+
+    GK_T_CALL(gk_screen_dict_new(&d));
+    GK_T_CALL(gk_screen_dict_load_typos(d, gk_test_path("data/typos.txt")));
+    GK_T_OK(gk_screen_dict_count(d) >= 300);
+    GK_T_CALL(screen_summary(got, sizeof got, text, strlen(text), d, GK_SCREEN_ENGINE_AUTO, 0));
+    GK_T_STR_EQ(got, "typo@0-12 typo@15-27");
+    gk_screen_dict_free(d);
+}
