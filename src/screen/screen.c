@@ -32,7 +32,6 @@ bool gk_screen_category_is_personal(gk_screen_category c)
     return (unsigned)c < GK_SCREEN_NCATEGORIES && cats[c].personal;
 }
 
-gk_screen_severity gk_screen__severity(unsigned c);
 gk_screen_severity gk_screen__severity(unsigned c)
 {
     return c < GK_SCREEN_NCATEGORIES ? cats[c].severity : GK_SCREEN_ERROR;

@@ -100,6 +100,9 @@ int gk_screen__hs_scan(const gk_screen_hs *h, gk_screen_hs_scratch *s, const cha
 
 /* ---- the screener ------------------------------------------------------- */
 
+/* Severity of a category (categories.def). */
+gk_screen_severity gk_screen__severity(unsigned c);
+
 struct gk_screen {
     gk_screen_nfkc *nfkc;
     gk_screen_entry *lits; /* built-in markers + dictionary entries */

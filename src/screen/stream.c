@@ -16,8 +16,6 @@
 #include <stdlib.h>
 #include "screen_int.h"
 
-gk_screen_severity gk_screen__severity(unsigned c);
-
 #define CTX_BYTES     256  /* left context carried across a cut */
 #define CONTEXT_SHOWN 90   /* bytes of context shown around a finding */
 
