@@ -7,7 +7,7 @@
  */
 #include <stdarg.h>
 #include <stdio.h>
-#include "gk/diag.h"
+#include "diag_int.h"
 #include "report_int.h"
 #include "util/arena.h"
 
@@ -87,12 +87,42 @@ static int dup_opt(gk_diag_list *l, const char **dst, const char *s)
     return *dst ? 0 : -1;
 }
 
-int gk_diag_add(gk_diag_list *l, const char *rule, gk_severity sev, const char *cell,
-                const gk_diag *values, const char *evidence, const char *fmt, ...)
+/* The message of a finding, formatted once into the list's arena: through
+ * a stack buffer when it fits (almost always), else through a gk_buf. */
+static int format_message(gk_diag_list *l, const char **dst, const char *fmt, va_list ap)
+    GK_PRINTF(3, 0);
+
+static int format_message(gk_diag_list *l, const char **dst, const char *fmt, va_list ap)
 {
+    char tmp[1024];
     gk_buf msg = GK_BUF_INIT;
+    va_list ap2;
+    int n, error;
+
+    va_copy(ap2, ap);
+    n = vsnprintf(tmp, sizeof tmp, fmt, ap2);
+    va_end(ap2);
+    if (n < 0) {
+        gk_error_set(GK_ERRCLASS_INVALID, "bad format string");
+        return GK_EINVALID;
+    }
+    if ((size_t)n < sizeof tmp) {
+        *dst = gk_arena_strndup(&l->arena, tmp, (size_t)n);
+        return *dst ? 0 : gk__oom();
+    }
+    error = gk_buf_vprintf(&msg, fmt, ap);
+    if (error >= 0) {
+        *dst = gk_arena_strndup(&l->arena, msg.ptr, msg.len);
+        error = *dst ? 0 : gk__oom();
+    }
+    gk_buf_release(&msg);
+    return error;
+}
+
+int gk_diag__addv(gk_diag_list *l, const char *rule, gk_severity sev, const char *cell,
+                  const gk_diag *values, const char *evidence, const char *fmt, va_list ap)
+{
     gk_diag *d;
-    va_list ap;
     int error;
 
     GK_ASSERT_ARG(l && rule && fmt);
@@ -104,13 +134,10 @@ int gk_diag_add(gk_diag_list *l, const char *rule, gk_severity sev, const char *
         l->items = p;
         l->cap = ncap;
     }
-    va_start(ap, fmt);
-    error = gk_buf_vprintf(&msg, fmt, ap);
-    va_end(ap);
-    if (error < 0)
-        goto done;
     d = &l->items[l->n];
     memset(d, 0, sizeof *d);
+    if ((error = format_message(l, &d->message, fmt, ap)) < 0)
+        return error;
     d->severity = sev;
     if (values) {
         d->has_values = values->has_values;
@@ -119,13 +146,22 @@ int gk_diag_add(gk_diag_list *l, const char *rule, gk_severity sev, const char *
         d->pos = values->pos;
     }
     if (dup_opt(l, &d->rule, rule) < 0 || dup_opt(l, &d->cell, cell) < 0 ||
-        dup_opt(l, &d->evidence, evidence) < 0 || dup_opt(l, &d->message, gk_buf_cstr(&msg)) < 0) {
-        error = gk__oom();
-        goto done;
-    }
+        dup_opt(l, &d->evidence, evidence) < 0)
+        return gk__oom();
     l->n++;
-done:
-    gk_buf_release(&msg);
+    return 0;
+}
+
+int gk_diag_add(gk_diag_list *l, const char *rule, gk_severity sev, const char *cell,
+                const gk_diag *values, const char *evidence, const char *fmt, ...)
+{
+    va_list ap;
+    int error;
+
+    GK_ASSERT_ARG(l && rule && fmt);
+    va_start(ap, fmt);
+    error = gk_diag__addv(l, rule, sev, cell, values, evidence, fmt, ap);
+    va_end(ap);
     return error;
 }
 

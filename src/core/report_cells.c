@@ -11,12 +11,20 @@ const char *gk_report__t2_root(const gk_report *r)
 
 int gk_report__foreach_cell(gk_report *r, gk_report__cell_cb cb, void *payload)
 {
+    return gk_report__foreach_cell_if(r, NULL, cb, payload);
+}
+
+int gk_report__foreach_cell_if(gk_report *r, gk_report__cell_want want, gk_report__cell_cb cb,
+                               void *payload)
+{
     char path[128];
     size_t i, n;
     int row, col, g, c, rc;
     const gk_t2_cell_desc *t2 = gk_t2_layout(r->format, &n);
 
     for (i = 0; i < n; i++) {
+        if (want && !want(&r->t2[i], payload))
+            continue;
         snprintf(path, sizeof path, "%s.%s.%s", gk_report__t2_root(r), t2[i].group, t2[i].field);
         rc = cb(path, &r->t2[i], payload);
         if (rc)
@@ -24,6 +32,8 @@ int gk_report__foreach_cell(gk_report *r, gk_report__cell_cb cb, void *payload)
     }
     for (row = 0; row < GK_T3_NROWS; row++)
         for (col = 0; col < GK_T3_NCOLS; col++) {
+            if (want && !want(&r->t3[row][col], payload))
+                continue;
             snprintf(path, sizeof path, "applications.%s[%d]", gk_t3_row_key(row), col);
             rc = cb(path, &r->t3[row][col], payload);
             if (rc)
@@ -31,6 +41,8 @@ int gk_report__foreach_cell(gk_report *r, gk_report__cell_cb cb, void *payload)
         }
     for (g = 0; g < GK_T4_NGROUPS; g++)
         for (c = 0; c < GK_T4_NCOLS; c++) {
+            if (want && !want(&r->t4[g][c], payload))
+                continue;
             snprintf(path, sizeof path, "review_litigation.%s.%s", gk_t4_group_key(g),
                      gk_t4_col_key(c));
             rc = cb(path, &r->t4[g][c], payload);

@@ -14,6 +14,11 @@
  * returns that value. */
 typedef int (*gk_report__cell_cb)(const char *path, gk_cell *cell, void *payload);
 int gk_report__foreach_cell(gk_report *r, gk_report__cell_cb cb, void *payload);
+/* The same for the cells where want(cell, payload) is true only: the other
+ * paths are not spelled (an snprintf per cell, when a rule looks at few). */
+typedef bool (*gk_report__cell_want)(const gk_cell *cell, void *payload);
+int gk_report__foreach_cell_if(gk_report *r, gk_report__cell_want want, gk_report__cell_cb cb,
+                               void *payload);
 
 #define GK_REPORT_SCHEMA "gongkai.report/1"
 /* Counts larger than this are not plausible and would lose precision. */

@@ -1,7 +1,7 @@
 /*
- * rules_cells.c: CELL.* rules, one cell at a time. The cells are visited
- * with gk_report__foreach_cell, which gives each cell its report-JSON path,
- * once a cheap scan has found a cell the rule is about.
+ * rules_cells.c: CELL.* rules, one cell at a time. The cells a rule
+ * reports on are visited with gk_report__foreach_cell_if, which gives each
+ * its report-JSON path.
  */
 #include <math.h>
 #include <stdio.h>
@@ -11,11 +11,17 @@
  * format (国办公开办函〔2019〕60号, spec §1.3) is a change, not a count. */
 static const char *const signed_fields[] = {"delta"};
 
-typedef struct {
+typedef struct cell_walk cell_walk;
+
+/* Which cells a rule reports on: cheap, without the path. */
+typedef bool (*cell_pred)(const cell_walk *w, const gk_cell *cell);
+
+struct cell_walk {
     const gk_rule_ctx *c;
     const gk_t2_cell_desc *t2;
     size_t nt2;
-} cell_walk;
+    cell_pred pred;
+};
 
 /* The table-2 descriptor of cell, or NULL when it is not a table-2 cell. */
 static const gk_t2_cell_desc *t2_desc(const cell_walk *w, const gk_cell *cell)
@@ -40,43 +46,25 @@ static bool t3_pos(const cell_walk *w, const gk_cell *cell, int *row, int *col)
     return true;
 }
 
-/* Which cells a rule looks at: cheap, no path. */
-typedef bool (*cell_pred)(const cell_walk *w, const gk_cell *cell);
-
-/* True when pred holds for some cell that gk_report__foreach_cell visits
- * (table 2 as laid out for the format, then tables 3 and 4). */
-static bool any_cell(const cell_walk *w, cell_pred pred)
+static bool want(const gk_cell *cell, void *payload)
 {
-    const gk_report *r = w->c->r;
-    const gk_cell *t3 = &r->t3[0][0], *t4 = &r->t4[0][0];
-    size_t i;
+    const cell_walk *w = payload;
 
-    for (i = 0; i < w->nt2; i++)
-        if (pred(w, &r->t2[i]))
-            return true;
-    for (i = 0; i < (size_t)GK_T3_NROWS * GK_T3_NCOLS; i++)
-        if (pred(w, &t3[i]))
-            return true;
-    for (i = 0; i < (size_t)GK_T4_NGROUPS * GK_T4_NCOLS; i++)
-        if (pred(w, &t4[i]))
-            return true;
-    return false;
+    return w->pred(w, cell);
 }
 
-/* Calls cb with each cell and its path, but only when some cell is one
- * the rule looks at: spelling every path costs an snprintf per cell, and
- * most reports give no finding. */
+/* Calls cb with each cell that pred selects and its path (the paths of
+ * the others are never spelled: most reports give few findings). */
 static int walk(const gk_rule_ctx *c, cell_pred pred, gk_report__cell_cb cb)
 {
     cell_walk w;
 
     w.c = c;
     w.t2 = gk_t2_layout(c->r->format, &w.nt2);
-    if (!any_cell(&w, pred))
-        return 0;
+    w.pred = pred;
     /* foreach_cell takes a mutable report for its other callers; these
      * callbacks only read. */
-    return gk_report__foreach_cell((gk_report *)(uintptr_t)c->r, cb, &w);
+    return gk_report__foreach_cell_if((gk_report *)(uintptr_t)c->r, want, cb, &w);
 }
 
 static bool unreadable_pred(const cell_walk *w, const gk_cell *cell)
@@ -89,8 +77,6 @@ static int unreadable_cb(const char *path, gk_cell *cell, void *payload)
 {
     const cell_walk *w = payload;
 
-    if (!unreadable_pred(w, cell))
-        return 0;
     return gk_rules__emit(w->c, path, false, 0, 0, cell->text, "%s 的内容“%s”无法识别为数字", path,
                           cell->text ? cell->text : "");
 }
@@ -121,8 +107,6 @@ static int negative_cb(const char *path, gk_cell *cell, void *payload)
     const cell_walk *w = payload;
     char a[32];
 
-    if (!negative_pred(w, cell))
-        return 0;
     return gk_rules__emit(w->c, path, true, 0, cell->v, NULL, "%s 为负数 %s，统计数不能为负", path,
                           gk_rules__num(a, cell->v));
 }
@@ -146,8 +130,6 @@ static int not_integer_cb(const char *path, gk_cell *cell, void *payload)
     const cell_walk *w = payload;
     char a[32], e[32];
 
-    if (!not_integer_pred(w, cell))
-        return 0;
     return gk_rules__emit(w->c, path, true, round(cell->v), cell->v, NULL,
                           "%s 为 %s，件数应为整数（约为 %s）", path, gk_rules__num(a, cell->v),
                           gk_rules__num(e, round(cell->v)));
@@ -173,8 +155,6 @@ static int blank_cb(const char *path, gk_cell *cell, void *payload)
     gk_buf cols = GK_BUF_INIT;
     int row, col, k, n = 0, error;
 
-    if (!blank_pred(w, cell))
-        return 0;
     if (!t3_pos(w, cell, &row, &col))
         return gk_rules__emit(w->c, path, false, 0, 0, NULL, "%s 为空白，按0计算", path);
     /* Table 3: one finding per row, on its first blank cell (a Word export
@@ -184,8 +164,11 @@ static int blank_cb(const char *path, gk_cell *cell, void *payload)
             return 0;
     error = 0;
     for (k = col; k < GK_T3_NCOLS && error >= 0; k++)
-        if (r->t3[row][k].state == GK_CELL_BLANK)
-            error = gk_buf_printf(&cols, "%s%s", n++ ? "、" : "", gk_t3_col_label(k));
+        if (r->t3[row][k].state == GK_CELL_BLANK) {
+            error = n++ ? gk_buf_puts(&cols, "、") : 0;
+            if (error >= 0)
+                error = gk_buf_puts(&cols, gk_t3_col_label(k));
+        }
     if (error >= 0)
         error = gk_rules__emit(w->c, path, false, 0, 0, NULL, "表三“%s”行的%s列为空白，按0计算",
                                gk_t3_row_label(row), gk_buf_cstr(&cols));

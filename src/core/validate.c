@@ -7,6 +7,7 @@
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include "diag_int.h"
 #include "rules_int.h"
 
 static const gk_rule_info rule_infos[] = {
@@ -44,7 +45,6 @@ const gk_rule_info *gk_rule_find(const char *id)
 int gk_rules__emit(const gk_rule_ctx *c, const char *cell, bool has_values, double expected,
                    double actual, const char *evidence, const char *fmt, ...)
 {
-    gk_buf msg = GK_BUF_INIT;
     gk_diag values;
     va_list ap;
     int error;
@@ -54,14 +54,9 @@ int gk_rules__emit(const gk_rule_ctx *c, const char *cell, bool has_values, doub
     values.expected = expected;
     values.actual = actual;
     va_start(ap, fmt);
-    error = gk_buf_vprintf(&msg, fmt, ap);
+    error = gk_diag__addv(c->out, c->rule->id, c->rule->severity, cell, &values, evidence, fmt,
+                          ap);
     va_end(ap);
-    if (error < 0)
-        goto done;
-    error = gk_diag_add(c->out, c->rule->id, c->rule->severity, cell, &values, evidence, "%s",
-                        gk_buf_cstr(&msg));
-done:
-    gk_buf_release(&msg);
     return error;
 }
 

@@ -57,8 +57,24 @@ size_t gk_utf8_invalid_at(const char *s, size_t len)
 
     while (i < len) {
         size_t at = i;
-        if ((unsigned char)s[i] < 0x80) {
+        unsigned char c = (unsigned char)s[i];
+        uint64_t w;
+        if (c < 0x80) {
             i++;
+            /* markup is ASCII: eight bytes at a time */
+            while (len - i >= 8) {
+                memcpy(&w, s + i, 8);
+                if (w & UINT64_C(0x8080808080808080))
+                    break;
+                i += 8;
+            }
+            continue;
+        }
+        /* E1-EC and EE-EF take any two continuation bytes (no overlong
+         * form, no surrogate): most Chinese text, checked inline. */
+        if (((c >= 0xE1 && c <= 0xEC) || c >= 0xEE) && c <= 0xEF && len - i >= 3 &&
+            ((unsigned char)s[i + 1] & 0xC0) == 0x80 && ((unsigned char)s[i + 2] & 0xC0) == 0x80) {
+            i += 3;
             continue;
         }
         if (gk_utf8_next(s, len, &i) < 0)
