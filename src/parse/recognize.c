@@ -661,6 +661,9 @@ static const char *const label_words[] = {
     "不予公开", "无法提供", "不予处理", "其他处理", "办理结果", "复议", "诉讼", "结果", "审结",
     "总计", "信息内容", "规章", "规范性文件", "行政许可", "对外管理", "行政处罚", "行政强制",
     "事业性收费", "集中采购", "第二十条",
+    /* column headers */
+    "件数", "数量", "金额", "申请人", "自然人", "法人", "企业", "机构", "组织", "其他", "维持",
+    "纠正", "尚未", "起诉", "增/减",
 };
 
 static bool is_label_text(const char *norm)
@@ -692,9 +695,10 @@ static bool is_row_width(size_t n)
 
 /* Reclassifies bounded text cells. A note standing for a missing cell or
  * row is ABSENT (so a rendered report reads back as it was). In a bounded
- * row that holds a number, a text that is not a label and stands after the
- * row's labels and at a row's width from its end is a cell that cannot be read: UNREADABLE with
- * its text, instead of being taken for a label that splits the row. */
+ * row that holds a label or a number, a text that is not a label, stands
+ * after the row's labels and at a row's width from its end is a cell that
+ * cannot be read: UNREADABLE with its text, instead of being taken for a
+ * label that splits the row (or leaves it without values). */
 static void classify_bounded(rz_ctx *z)
 {
     size_t i = 0;
@@ -726,7 +730,7 @@ static void classify_bounded(rz_ctx *z)
             else if (is_label_text(t->norm))
                 last_label = k;
         }
-        if (!has_num)
+        if (!has_num && last_label == SIZE_MAX)
             continue;
         /* Texts between the labels and the first value may still be a
          * wrapped label ("缴纳费用、 | 行政机关不再处理其政 | 0 …"): they are

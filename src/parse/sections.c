@@ -245,7 +245,7 @@ static int agency_year(gk_report *r, const char *t, size_t n)
             }
             for (m = 0; a + m < e; m++) {
                 char ch = a[m];
-                if (ch != ' ' && ch != '\t' && ch != '#' && ch != '*')
+                if (ch != ' ' && ch != '\t')
                     error = gk_buf_putc(&b, ch);
                 if (error)
                     break;
@@ -270,12 +270,37 @@ static int agency_year(gk_report *r, const char *t, size_t n)
     return error;
 }
 
+/* Appends s with its HTML character references decoded: the <title> of
+ * the HTML grid is raw text (RCDATA), so "&amp;" in an agency's name must
+ * read as "&". An unknown reference stays as it is. */
+static int decode_refs(gk_buf *out, const char *s, size_t n)
+{
+    size_t i = 0;
+    int error = 0;
+
+    while (i < n && !error) {
+        const char *semi = s[i] == '&' ? memchr(s + i, ';', n - i < 34 ? n - i : 34) : NULL;
+        if (semi && gk_parse__entity(out, s + i + 1, (size_t)(semi - (s + i)) - 1)) {
+            i = (size_t)(semi - s) + 1;
+            continue;
+        }
+        error = gk_buf_putc(out, s[i++]);
+    }
+    return error;
+}
+
 static int find_title(gk_report *r, const gk_grid *g, const char *s, size_t len)
 {
     size_t pos = 0, lines = 0;
 
-    if (g->title && strstr(g->title, "政府信息公开"))
-        return agency_year(r, g->title, strlen(g->title));
+    if (g->title && strstr(g->title, "政府信息公开")) {
+        gk_buf t = GK_BUF_INIT;
+        int error = decode_refs(&t, g->title, strlen(g->title));
+        if (!error)
+            error = agency_year(r, t.ptr ? t.ptr : "", t.len);
+        gk_buf_release(&t);
+        return error;
+    }
     while (pos < len && lines < 40) {
         const char *nl = memchr(s + pos, '\n', len - pos);
         size_t n = nl ? (size_t)(nl - (s + pos)) : len - pos;
