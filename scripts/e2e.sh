@@ -57,8 +57,8 @@ else
 fi
 AGENCY=$("$G" agency list --db "$DB" | awk -F'\t' 'NR == 1 {print $1}')
 [ -n "$AGENCY" ] || { echo "e2e: no agency in the database" >&2; exit 1; }
-# A known open case for the status lookup: the demo's first open one, or one made here.
-CODE=$("$G" case list --open --db "$DB" | awk 'NR == 1 {print $1}')
+# A known open case of $AGENCY (its staff below may open it): the first, or one made here.
+CODE=$("$G" case list --open --agency "$AGENCY" --db "$DB" | awk 'NR == 1 {print $1}')
 if [ -z "$CODE" ]; then
     CODE=$("$G" case add --applicant 测试申请人 --received 2025-06-03 --agency "$AGENCY" --db "$DB" |
         grep -o '[A-Z2-9]\{12\}' | head -1)
