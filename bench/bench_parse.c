@@ -6,11 +6,15 @@
  * parser). Report the ratios, not the absolute times.
  *
  * usage: bench_parse [--reps N] [--jobs N] [--html-only] [--json]
- *                    [--profile N] FILE...
+ *                    [--file-stats] [--profile N [--profile-mode M]] FILE...
  *
- * --profile N runs N passes of parse + validate on the calling thread and
- * nothing else (no calibration, no baselines), for valgrind --tool=callgrind,
- * whose instruction counts are repeatable where wall time is not.
+ * --file-stats adds, for each HTML page alone on one core, gumbo's rate and
+ * ours (issue 3 quotes gumbo's rate on the 111 KB page 021).
+ *
+ * --profile N runs N passes of parse + validate (or of --profile-mode gumbo,
+ * parse or read) on the calling thread and nothing else (no calibration, no
+ * baselines), for valgrind --tool=callgrind, whose instruction counts are
+ * repeatable where wall time is not.
  */
 #include <fcntl.h>
 #include <gumbo.h>
@@ -37,6 +41,18 @@ typedef enum { MODE_READ, MODE_GUMBO, MODE_PARSE, MODE_CHECK } mode;
 static const char *const mode_names[] = {"read (baseline)", "gumbo tree (baseline)",
                                          "gk_parse", "gk_parse + gk_validate"};
 
+/* The mode called name on the command line, or -1. */
+static int mode_named(const char *name)
+{
+    static const char *const names[] = {"read", "gumbo", "parse", "check"};
+    size_t i;
+
+    for (i = 0; i < sizeof names / sizeof names[0]; i++)
+        if (!strcmp(name, names[i]))
+            return (int)i;
+    return -1;
+}
+
 static bool is_html(const char *p)
 {
     size_t n = strlen(p);
@@ -60,6 +76,12 @@ static void load(const char *path)
 }
 
 static bool html_only;
+static long only = -1; /* >= 0: the passes read this sample alone */
+
+static bool selected(size_t i)
+{
+    return (only < 0 || (size_t)only == i) && !(html_only && !samples[i].html);
+}
 
 /* One pass over the sample set in the given mode; returns items done. */
 static size_t pass(mode m, char *scratch, size_t scratch_len)
@@ -68,7 +90,7 @@ static size_t pass(mode m, char *scratch, size_t scratch_len)
 
     for (i = 0; i < nsamples; i++) {
         const sample *s = &samples[i];
-        if (html_only && !s->html)
+        if (!selected(i))
             continue;
         if (m == MODE_GUMBO && !s->html)
             continue;
@@ -151,12 +173,76 @@ static bench_result run(mode m, int jobs, int reps, int iters, double *bytes_per
     return r;
 }
 
+/* Bytes per pass of each mode over the selected samples; returns how many
+ * samples are selected. */
+static size_t selection_bytes(double bytes_pp[4])
+{
+    size_t k, n = 0;
+
+    memset(bytes_pp, 0, 4 * sizeof *bytes_pp);
+    for (k = 0; k < nsamples; k++) {
+        if (!selected(k))
+            continue;
+        n++;
+        bytes_pp[MODE_READ] += (double)samples[k].len;
+        bytes_pp[MODE_PARSE] += (double)samples[k].len;
+        bytes_pp[MODE_CHECK] += (double)samples[k].len;
+        if (samples[k].html)
+            bytes_pp[MODE_GUMBO] += (double)samples[k].len;
+    }
+    return n;
+}
+
+/* Passes per repetition so that one of parse + validate takes about
+ * seconds (the slowest mode, gumbo, then takes a few times longer). */
+static int calibrate(double seconds, char *scratch, size_t len)
+{
+    double t0 = bench_now(), per_pass;
+
+    (void)pass(MODE_CHECK, scratch, len);
+    per_pass = bench_now() - t0;
+    return per_pass > 0 ? (int)(seconds / per_pass) + 1 : 100;
+}
+
+/* Each HTML page alone on one core: gumbo's tree, gk_parse, and gk_parse +
+ * gk_validate, as pages/s (mean over the repetitions, and the best
+ * repetition) and MB/s. */
+static void print_file_stats(int reps, char *scratch, size_t len)
+{
+    static const mode modes[] = {MODE_GUMBO, MODE_PARSE, MODE_CHECK};
+    double bytes_pp[4];
+    size_t k, m;
+
+    printf("\neach HTML page alone, one core (pages/s: mean of the repetitions, best):\n");
+    for (k = 0; k < nsamples; k++) {
+        int iters;
+        double rate[3];
+        const char *base = strrchr(samples[k].path, '/');
+        if (!samples[k].html)
+            continue;
+        only = (long)k;
+        (void)selection_bytes(bytes_pp);
+        iters = calibrate(0.2, scratch, len);
+        printf("%s (%zu bytes)\n", base ? base + 1 : samples[k].path, samples[k].len);
+        for (m = 0; m < GK_ARRAY_LEN(modes); m++) {
+            bench_result r = run(modes[m], 1, reps, iters, bytes_pp);
+            rate[m] = r.items / r.mean;
+            printf("  %-24s %8.0f pages/s (best %8.0f) %8.1f MB/s\n", mode_names[modes[m]],
+                   rate[m], r.items / r.min, r.bytes / r.mean / 1e6);
+            free((char *)(uintptr_t)r.name);
+        }
+        printf("  parse+validate is %.2f× gumbo's rate on this page\n", rate[2] / rate[0]);
+    }
+    only = -1;
+}
+
 int main(int argc, char **argv)
 {
-    int reps = 5, profile = 0, jobs = (int)sysconf(_SC_NPROCESSORS_ONLN), i, iters, m, js;
+    int reps = 5, profile = 0, profile_mode = MODE_CHECK, jobs = (int)sysconf(_SC_NPROCESSORS_ONLN), i, iters, m, js;
     bool json = false;
-    double bytes_pp[4] = {0, 0, 0, 0}, t0, per_pass;
-    size_t k;
+    double bytes_pp[4];
+    size_t nselected;
+    bool file_stats = false;
     bench_result res[2][4];
     char scratch[65536];
 
@@ -167,38 +253,31 @@ int main(int argc, char **argv)
             jobs = (int)strtol(argv[++i], NULL, 10);
         else if (!strcmp(argv[i], "--profile") && i + 1 < argc)
             profile = (int)strtol(argv[++i], NULL, 10);
+        else if (!strcmp(argv[i], "--profile-mode") && i + 1 < argc)
+            profile_mode = mode_named(argv[++i]);
         else if (!strcmp(argv[i], "--html-only"))
             html_only = true;
         else if (!strcmp(argv[i], "--json"))
             json = true;
+        else if (!strcmp(argv[i], "--file-stats"))
+            file_stats = true;
         else
             load(argv[i]);
     }
-    if (reps < 1 || reps > 64 || jobs < 1 || jobs > 64 || nsamples == 0) {
+    if (reps < 1 || reps > 64 || jobs < 1 || jobs > 64 || nsamples == 0 || profile_mode < 0) {
         fprintf(stderr, "usage: bench_parse [--reps N] [--jobs N] [--html-only] [--json] "
-                        "[--profile N] FILE...\n");
+                        "[--file-stats] [--profile N [--profile-mode read|gumbo|parse|check]] "
+                        "FILE...\n");
         return 2;
     }
     if (profile > 0) {
         for (i = 0; i < profile; i++)
-            (void)pass(MODE_CHECK, scratch, sizeof scratch);
+            (void)pass((mode)profile_mode, scratch, sizeof scratch);
         return 0;
     }
-    for (k = 0; k < nsamples; k++) {
-        if (html_only && !samples[k].html)
-            continue;
-        total_bytes += (double)samples[k].len;
-        bytes_pp[MODE_READ] += (double)samples[k].len;
-        bytes_pp[MODE_PARSE] += (double)samples[k].len;
-        bytes_pp[MODE_CHECK] += (double)samples[k].len;
-        if (samples[k].html)
-            bytes_pp[MODE_GUMBO] += (double)samples[k].len;
-    }
-    /* calibrate: passes so that one repetition of parse+validate takes ~0.3 s */
-    t0 = bench_now();
-    (void)pass(MODE_CHECK, scratch, sizeof scratch);
-    per_pass = bench_now() - t0;
-    iters = per_pass > 0 ? (int)(0.3 / per_pass) + 1 : 100;
+    nselected = selection_bytes(bytes_pp);
+    total_bytes = bytes_pp[MODE_READ];
+    iters = calibrate(0.3, scratch, sizeof scratch);
     for (js = 0; js < 2; js++) {
         int nj = js == 0 ? 1 : jobs;
         for (m = 0; m < 4; m++) {
@@ -210,7 +289,7 @@ int main(int argc, char **argv)
         }
     }
     if (json) {
-        printf("{\"samples\": %zu, \"bytes\": %.0f, \"results\": [", nsamples, total_bytes);
+        printf("{\"samples\": %zu, \"bytes\": %.0f, \"results\": [", nselected, total_bytes);
         for (js = 0; js < 2; js++)
             for (m = 0; m < 4; m++)
                 if (res[js][m].name)
@@ -223,7 +302,7 @@ int main(int argc, char **argv)
         return 0;
     }
     printf("%zu reports, %.0f bytes per pass, %d passes per repetition, %d repetitions\n",
-           nsamples, total_bytes, iters, reps);
+           nselected, total_bytes, iters, reps);
     for (js = 0; js < 2; js++)
         for (m = 0; m < 4; m++)
             if (res[js][m].name)
@@ -240,5 +319,7 @@ int main(int argc, char **argv)
         }
         printf("; %.0f reports/s\n", check);
     }
+    if (file_stats)
+        print_file_stats(reps, scratch, sizeof scratch);
     return 0;
 }

@@ -61,25 +61,28 @@ static const struct {
     {0x4E07, 10000},                                                  /* 万 */
 };
 
-static bool starts_with(const char *s, size_t n, const char *w)
+/* Length of w when s (n bytes) starts with it, else 0. Compared byte by
+ * byte: most calls fail at the first or second byte. */
+static size_t prefix_len(const char *s, size_t n, const char *w)
 {
-    size_t k = strlen(w);
+    size_t k;
 
-    return k <= n && !memcmp(s, w, k);
+    for (k = 0; w[k]; k++)
+        if (k >= n || s[k] != w[k])
+            return 0;
+    return k;
 }
 
-/* Length of the first word of list that s starts with, or 0. The first
- * byte is compared before anything else: this is called at every
- * character of the text, and almost every call matches nothing. */
+/* Length of the first word of list that s starts with, or 0. This is
+ * called at almost every character of the text, and almost every call
+ * matches nothing. */
 static size_t match_any(const char *s, size_t n, const char *const *list)
 {
-    size_t i;
+    size_t i, k;
 
-    if (n == 0)
-        return 0;
     for (i = 0; list && list[i]; i++)
-        if (s[0] == list[i][0] && starts_with(s, n, list[i]))
-            return strlen(list[i]);
+        if ((k = prefix_len(s, n, list[i])) > 0)
+            return k;
     return 0;
 }
 
@@ -362,7 +365,7 @@ size_t gk_narr_find(const char *text, size_t len, gk_narr_kind kind, gk_narr_stm
             i = st.num_end;
             continue;
         }
-        (void)gk_utf8_next(text, len, &i);
+        i++; /* the rest of this character is passed by the filter above */
     }
     return found;
 }
