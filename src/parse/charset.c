@@ -133,6 +133,14 @@ static void mark_keys_init(mark_keys *k)
     }
 }
 
+static bool ascii8(const unsigned char *p)
+{
+    uint64_t w;
+
+    memcpy(&w, p, 8);
+    return !(w & UINT64_C(0x8080808080808080));
+}
+
 static bool key_in(uint32_t key, const uint32_t *keys, size_t n)
 {
     size_t i;
@@ -157,6 +165,10 @@ static void count_marks(const char *s, size_t len, size_t *trad, size_t *simp)
     mark_keys_init(&k);
     *trad = *simp = 0;
     while (end - p >= 3) {
+        if (end - p >= 8 && ascii8(p)) {
+            p += 8; /* markup is ASCII: eight bytes at a time */
+            continue;
+        }
         if (*p < 0xE0 || *p > 0xEF) {
             p++;
             continue;
