@@ -81,6 +81,7 @@ typedef struct {
     rz_group *v;
     size_t n, cap;
     bool seen[T3_NKEYS];
+    bool seen_cell[T3_NKEYS]; /* seen in a bounded cell (a table's own label) */
 } rz_groups;
 
 typedef struct {
@@ -149,7 +150,8 @@ static int walk_groups(rz_ctx *z, size_t from, size_t to, const rz_keyset *ks, r
             last_key(pend.ptr ? pend.ptr : "", pend.len, ks, gs->seen);
             grp.first = i;
             grp.n = j - i;
-            grp.key = t->bounded ? last_key(rowtext.ptr ? rowtext.ptr : "", rowtext.len, ks, NULL)
+            grp.key = t->bounded ? last_key(rowtext.ptr ? rowtext.ptr : "", rowtext.len, ks,
+                                            gs->seen_cell)
                                  : last_key(pend.ptr ? pend.ptr : "", pend.len, ks, NULL);
             for (q = i; q < j; q++)
                 any_num |= z->toks[q].kind == RZ_NUM;
@@ -413,6 +415,7 @@ static int do_t3(rz_ctx *z, size_t from, size_t to)
     const rz_tok *weak_t[T3_NKEYS] = {NULL};
     size_t weak_n[T3_NKEYS] = {0};
     gk_cell other_row[GK_T3_NCOLS];
+    const bool *seen_rows;
     int error;
     int row;
 
@@ -453,11 +456,19 @@ static int do_t3(rz_ctx *z, size_t from, size_t to)
         }
     }
     /* （六）其他处理 as one row: its numbers are the R_OT_OTHER row. */
-    if (filled[T3_OT_GROUP] && !gs.seen[GK_T3_R_OT_NOCORRECT] && !gs.seen[GK_T3_R_OT_NOFEE] &&
-        !filled[GK_T3_R_OT_OTHER]) {
+    /* When the source marks table cells, only a table's own labels say that
+     * the sub-rows are printed (a paragraph may quote 不补正). */
+    seen_rows = z->any_bounded ? gs.seen_cell : gs.seen;
+    if (filled[T3_OT_GROUP] && !seen_rows[GK_T3_R_OT_NOCORRECT] &&
+        !seen_rows[GK_T3_R_OT_NOFEE] && !filled[GK_T3_R_OT_OTHER]) {
         memcpy(z->r->t3[GK_T3_R_OT_OTHER], other_row, sizeof(other_row));
         filled[GK_T3_R_OT_OTHER] = true;
         z->r->t3_other_collapsed = true;
+        /* The sub-rows are not printed: ABSENT (report.h), whatever a
+         * paragraph quoting their labels held. */
+        memset(z->r->t3[GK_T3_R_OT_NOCORRECT], 0, sizeof(z->r->t3[0]));
+        memset(z->r->t3[GK_T3_R_OT_NOFEE], 0, sizeof(z->r->t3[0]));
+        filled[GK_T3_R_OT_NOCORRECT] = filled[GK_T3_R_OT_NOFEE] = true;
     }
     /* Label-less rows fill the rows without numbers, in order, if they match. */
     for (row = 0; row < GK_T3_NROWS; row++)
@@ -709,7 +720,7 @@ static void classify_bounded(rz_ctx *z)
     }
     i = 0;
     while (i < z->ntoks) {
-        size_t a = i, b = i, k, last_label = SIZE_MAX, first;
+        size_t a = i, b = i, k, last_label = SIZE_MAX, first, row_end;
         bool has_num = false;
 
         while (b < z->ntoks && z->toks[b].row == z->toks[a].row)
@@ -735,13 +746,16 @@ static void classify_bounded(rz_ctx *z)
         /* Texts between the labels and the first value may still be a
          * wrapped label ("缴纳费用、 | 行政机关不再处理其政 | 0 …"): they are
          * values only from where the rest of the row has exactly the width
-         * of a table row (trailing blanks past the edge not counted). */
+         * of a table row (with or without its trailing blanks, which may be past
+         * the table's edge). */
+        row_end = b;
         while (b > a && z->toks[b - 1].kind == RZ_BLANK)
             b--;
         for (first = last_label == SIZE_MAX ? a : last_label + 1; first < b; first++)
-            if (z->toks[first].kind != RZ_TEXT || is_row_width(b - first))
+            if (z->toks[first].kind != RZ_TEXT || is_row_width(b - first) ||
+                is_row_width(row_end - first))
                 break;
-        for (k = first; k < b; k++)
+        for (k = first; k < row_end; k++)
             if (z->toks[k].kind == RZ_TEXT && !is_label_text(z->toks[k].norm))
                 z->toks[k].kind = RZ_UNREAD;
     }

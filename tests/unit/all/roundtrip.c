@@ -195,6 +195,8 @@ static void make_valid(gk_report *r)
 
     for (row = 0; row < GK_T3_NROWS; row++) {
         double s = 0;
+        if (r->t3_other_collapsed && (row == GK_T3_R_OT_NOCORRECT || row == GK_T3_R_OT_NOFEE))
+            continue; /* not printed: stays ABSENT */
         for (c = 0; c < GK_T3_COL_TOTAL; c++)
             s += r->t3[row][c].v;
         gk_cell_set(&r->t3[row][GK_T3_COL_TOTAL], s);
