@@ -199,10 +199,21 @@ typedef struct {
     int days;             /* EXTEND: 1..20 */
     const char *approver; /* EXTEND: required, borrowed */
     gk_date until;        /* DEFER: the reasonable later deadline */
-    int64_t fee_yuan;     /* FEE_NOTICE: amount > 0 */
+    int64_t fee_yuan;     /* FEE_NOTICE: amount > 0 (or 0 with fee_calc, then computed) */
+    /* FEE_NOTICE through the store (gk_store_case_apply, 国办函〔2020〕109号):
+     * how the amount is found. GIVEN: fee_yuan as entered; BY_COUNT (按件,
+     * 第四条): the rate of this case's 件 number among the applicant's
+     * cases received in the same calendar month; BY_PAGES (按量, 第五条):
+     * from fee_pages. A given fee_yuan must then equal the computed one. */
+    int fee_calc;         /* GK_CASE_FEE_GIVEN / _BY_COUNT / _BY_PAGES */
+    int64_t fee_pages;    /* BY_PAGES: the pages of the information provided */
 } gk_case_event;
 
-#define GK_CASE_EVENT_INIT {GK_CASE_EV_ACCEPT, {0, 0, 0}, -1, 0, NULL, {0, 0, 0}, 0}
+#define GK_CASE_FEE_GIVEN    0
+#define GK_CASE_FEE_BY_COUNT 1
+#define GK_CASE_FEE_BY_PAGES 2
+
+#define GK_CASE_EVENT_INIT {GK_CASE_EV_ACCEPT, {0, 0, 0}, -1, 0, NULL, {0, 0, 0}, 0, 0, 0}
 
 /*
  * Applies ev to c: looks up (c->state, ev->kind) in the transition table,

@@ -24,7 +24,10 @@
 #include "common.h"
 #include "buf.h"
 #include "case.h"
+#include "catalogue.h"
+#include "fee.h"
 #include "report.h"
+#include "review.h"
 
 GK_BEGIN_DECL
 
@@ -173,15 +176,172 @@ gk_store_import_cases(gk_store *st, const char *data, size_t len, const char *so
                       gk_store_import_result *res) GK_WARN_UNUSED;
 
 /*
- * Builds the year's annual report from the registers: table 3 counted from
- * the cases of the agency (all agencies when agency is NULL): NEW = received
- * in the year; CARRIED_IN = received before and not concluded before the
- * year; each result row = concluded in the year with that outcome;
- * CARRIED_OUT = received by 12-31 and not concluded by then (spec §1.4
- * invariant 5, §3). Caller frees *out with gk_report_free.
+ * Builds the year's annual report from the registers: tables 2, 3 and 4
+ * (see gk_store_report_build_full below for tables 2 and 4). Table 3 is
+ * counted from the cases of the agency (all agencies when agency is NULL):
+ * NEW = received in the year; CARRIED_IN = received before and not
+ * concluded before the year; each result row = concluded in the year with
+ * that outcome; CARRIED_OUT = received by 12-31 and not concluded by then
+ * (spec §1.4 invariant 5, §3). A locked year gives the report as locked.
+ * Caller frees *out with gk_report_free.
  */
 GK_EXTERN(int) gk_store_report_build(gk_report **out, gk_store *st, int year, const char *agency)
     GK_WARN_UNUSED;
+
+/* ------------------------------------------------- proactive catalogue */
+
+#define GK_INDEX_NO_BUFSZ 40
+
+/*
+ * Adds a catalogue item (gk_catalogue_item_check first). An empty
+ * it->index_no is generated as "<prefix>/<YYYY>-<NNNNN>" (spec §6.3):
+ * prefix = it->index_prefix, else the agency code when it is a valid
+ * 前段码 (GK_EINVALID otherwise); YYYY = gk_catalogue_item_year; NNNNN = 1 +
+ * the highest serial ever given under that prefix and year, so a number
+ * is never reused. The number is written into index_no_out and
+ * it->index_no points to it. A given number is validated and must be
+ * unused (GK_EEXISTS). it->agency may be "" when the store has one agency.
+ * Sets it->id. Refused (GK_ECONFLICT) when it falls in a locked year.
+ */
+GK_EXTERN(int)
+gk_store_item_add(gk_store *st, gk_catalogue_item *it, char index_no_out[GK_INDEX_NO_BUFSZ])
+    GK_WARN_UNUSED;
+
+/* Replaces the item with id it->id (same checks). The 索引号 and the agency
+ * never change (GK_ECONFLICT). GK_ENOTFOUND. Lock rule as for add, for
+ * the dates that change (or the item's year when none does). */
+GK_EXTERN(int) gk_store_item_update(gk_store *st, const gk_catalogue_item *it) GK_WARN_UNUSED;
+
+typedef struct {
+    const char *agency;   /* agency code, or NULL for all */
+    int64_t id;           /* exact, or 0 */
+    const char *index_no; /* exact, or NULL */
+    /* Title search (substring, case-insensitive for Latin letters): SQLite
+     * FTS5 trigram for 3+ characters and instr() for 1-2 (docs/stack.md
+     * T1); PostgreSQL ILIKE (T2). NULL or "" for no search. */
+    const char *title;
+    int formed_year;      /* items formed or changed in this year, or 0 */
+    int64_t limit;        /* 0 = no limit */
+} gk_item_query;
+
+#define GK_ITEM_QUERY_INIT {NULL, 0, NULL, NULL, 0, 0}
+
+typedef int (*gk_item_cb)(const gk_catalogue_item *it, void *payload);
+/* Items in id order; the item and its strings are borrowed for the call. */
+GK_EXTERN(int) gk_store_item_foreach(gk_store *st, const gk_item_query *q, gk_item_cb cb,
+                                     void *payload) GK_WARN_UNUSED;
+
+/* 第二十六条 timeliness of the items formed or changed in year (agency NULL
+ * = all): rate = on_time / (on_time + late + overdue), 1.0 when none is
+ * decided yet; pending items (still within the period on as_of) are not
+ * counted in the rate. */
+typedef struct {
+    int64_t items, on_time, late, overdue, pending;
+    double rate; /* 及时率 */
+} gk_timeliness_stats;
+
+GK_EXTERN(int)
+gk_store_item_timeliness(gk_store *st, const char *agency, int year, const gk_calendar *cal,
+                         gk_date as_of, gk_timeliness_stats *out) GK_WARN_UNUSED;
+
+/* ------------------------------------------ table 2: entered figures */
+
+/* The yearly figures of table 2 that do not come from the catalogue
+ * (spec §1.3): 行政许可, 行政处罚, 行政强制 decisions and the fee revenue in
+ * integer 元 (rendered as 万元). */
+typedef struct {
+    const char *agency;
+    int year;
+    int64_t licensing, penalty, enforcement;
+    int64_t fee_yuan;
+} gk_year_figures;
+
+/* Sets (replaces) the figures of agency and year (agency "" = the only
+ * agency). Values >= 0. Refused in a locked year unless correcting. */
+GK_EXTERN(int) gk_store_figures_set(gk_store *st, const gk_year_figures *f) GK_WARN_UNUSED;
+/* The figures of agency (NULL = the sum over all agencies) and year;
+ * *found false (and zeros) when none were entered. out->agency is NULL. */
+GK_EXTERN(int)
+gk_store_figures_get(gk_store *st, const char *agency, int year, gk_year_figures *out,
+                     bool *found) GK_WARN_UNUSED;
+
+/* ------------------------------------------ review and litigation cases */
+
+/* Adds a case (gk_review_case_check; agency "" = the only agency); sets
+ * r->id. GK_EEXISTS when the agency has this case_no. Lock rule: the years
+ * of filed and concluded. */
+GK_EXTERN(int) gk_store_review_add(gk_store *st, gk_review_case *r) GK_WARN_UNUSED;
+/* Replaces result, concluded date and subject of the case r->id (route,
+ * filed and case_no are kept as stored). GK_ENOTFOUND. */
+GK_EXTERN(int) gk_store_review_update(gk_store *st, const gk_review_case *r) GK_WARN_UNUSED;
+typedef int (*gk_review_cb)(const gk_review_case *r, void *payload);
+/* Cases of agency (NULL = all) in id order, borrowed for the call. */
+GK_EXTERN(int)
+gk_store_review_foreach(gk_store *st, const char *agency, gk_review_cb cb, void *payload)
+    GK_WARN_UNUSED;
+
+/* ----------------------------------------------------------- year lock */
+
+/*
+ * Locks the annual report of year for agency (NULL or "" = the whole
+ * store) after publication: builds it, stores its JSON, and from then on
+ * gk_store_report_build returns that stored report, and changes that
+ * fall in the year (a case received or an event dated in it, an item or
+ * review case with a date in it, the year's figures) are refused with
+ * GK_ECONFLICT unless made as corrections (gk_store_set_correction).
+ * A lock of the whole store covers every agency. GK_EEXISTS when locked.
+ */
+GK_EXTERN(int) gk_store_report_lock(gk_store *st, int year, const char *agency) GK_WARN_UNUSED;
+/* *out = whether year is locked for agency (NULL = whole store only). */
+GK_EXTERN(int) gk_store_year_locked(gk_store *st, int year, const char *agency, bool *out)
+    GK_WARN_UNUSED;
+/*
+ * Correction mode: with a non-empty reason, later changes in locked years
+ * are accepted and recorded as corrections: the change's audit action is
+ * prefixed "correct:" and a "year_lock"/"correction" event carries the
+ * reason; the locked report stays as published. NULL ends the mode.
+ */
+GK_EXTERN(int) gk_store_set_correction(gk_store *st, const char *reason) GK_WARN_UNUSED;
+
+/* ---------------------------------------------------------------- fees */
+
+/*
+ * The fee notice of a case (国办函〔2020〕109号, spec §4), as recorded when
+ * a FEE_NOTICE event is applied through gk_store_case_apply: the method,
+ * the units (按件: the case is the n-th 件 of the same applicant in the
+ * calendar month of its receipt date, counted from the store; 按量: the
+ * pages), the amount from fee.h, the notice date, the payment deadline
+ * (20 working days from the day after delivery, spec §4.4) and the
+ * payment date.
+ */
+typedef struct {
+    int64_t case_id;
+    int method;     /* GK_CASE_FEE_GIVEN, _BY_COUNT (按件) or _BY_PAGES (按量) */
+    int64_t units;  /* 按件: the 件 number in the month; 按量: pages; GIVEN: 0 */
+    int64_t amount; /* 元 */
+    gk_date notice, due, paid;
+} gk_case_fee;
+
+/* *found false when the case has no fee notice. */
+GK_EXTERN(int)
+gk_store_case_fee(gk_store *st, int64_t case_id, gk_case_fee *out, bool *found) GK_WARN_UNUSED;
+
+/* The calendar used for the fee deadline (borrowed; NULL = the embedded
+ * default, loaded on first use). */
+GK_EXTERN(void) gk_store_set_calendar(gk_store *st, const gk_calendar *cal);
+
+/*
+ * Builds the year's annual report from the registers (agency NULL = all):
+ * table 2 from the catalogue (规章 and 行政规范性文件 issued = 成文日期 (or
+ * published) in the year, repealed = 废止 in the year, in force at 12-31)
+ * and the entered figures; table 3 as gk_store_report_build; table 4 from
+ * the review cases (gk_review_case_t4_col). When the year is locked, the
+ * stored report as published. *figures_found (may be NULL) tells whether
+ * figures were entered for the year.
+ */
+GK_EXTERN(int)
+gk_store_report_build_full(gk_report **out, gk_store *st, int year, const char *agency,
+                           bool *figures_found) GK_WARN_UNUSED;
 
 /* Hex SHA-256 of data (65 bytes with NUL), the chain's hash. Pure. */
 GK_EXTERN(void) gk_sha256_hex(char out[65], const void *data, size_t len);

@@ -18,24 +18,8 @@
 #include <libpq-fe.h>
 #include <stdio.h>
 #include "util/util.h"
-#include "store_int.h"
+#include "pg_int.h"
 #include "pauses.h"
-
-enum {
-#define STMT(name, sql) STMT_##name,
-#include "pg_stmts.def"
-#undef STMT
-    STMT_MAX
-};
-
-static const struct {
-    const char *name; /* the server-side prepared statement's name */
-    const char *sql;
-} stmts[STMT_MAX] = {
-#define STMT(name, sql) [STMT_##name] = {"gk_" #name, sql},
-#include "pg_stmts.def"
-#undef STMT
-};
 
 static const struct {
     int version;
@@ -50,187 +34,11 @@ static const struct {
 /* Rows per page of the event walk. */
 #define EVENT_PAGE_ROWS 1000
 
-/* SQLSTATE of unique_violation. */
-#define SQLSTATE_UNIQUE "23505"
-
-typedef struct {
-    gk_store base; /* always the first member */
-    PGconn *conn;
-    bool prepared[STMT_MAX];
-} pg_store;
-
-static pg_store *pg_downcast(gk_store *st, const char *method)
-{
-    if (st->be != &gk_store_backend_pg)
-        GK_BUG("%s: store is not pg", method);
-    return (pg_store *)st;
-}
-
-/* libpq's messages end with a newline (and may have several lines, the
- * second a hint); keep them on one line for the CLI. */
-static void set_pg_error(const char *what, const char *msg)
-{
-    char buf[512];
-    size_t n, i;
-
-    snprintf(buf, sizeof buf, "%s", msg && *msg ? msg : "unknown error");
-    n = strlen(buf);
-    while (n > 0 && (buf[n - 1] == '\n' || buf[n - 1] == ' '))
-        buf[--n] = '\0';
-    for (i = 0; i < n; i++)
-        if (buf[i] == '\n' || buf[i] == '\t')
-            buf[i] = ' ';
-    gk_error_set(GK_ERRCLASS_STORE, "%s: %s", what, buf);
-}
-
-/* Sets the error from a failed result (or the connection when res is
- * NULL) and maps it: a uniqueness violation is GK_EEXISTS, anything else
- * (including a lost connection) GK_EBACKEND. */
-static int db_error(pg_store *s, const PGresult *res, const char *what)
-{
-    const char *state = res ? PQresultErrorField(res, PG_DIAG_SQLSTATE) : NULL;
-
-    if (PQstatus(s->conn) == CONNECTION_BAD)
-        set_pg_error(what, "与 PostgreSQL 服务器的连接已断开");
-    else
-        set_pg_error(what, res ? PQresultErrorMessage(res) : PQerrorMessage(s->conn));
-    if (state && !strcmp(state, SQLSTATE_UNIQUE))
-        return GK_EEXISTS;
-    return GK_EBACKEND;
-}
-
-/* ---------------------------------------------------------- parameters */
-
-#define MAX_PARAMS 32
-
-/* Text-format parameters; NULL is SQL NULL. Numbers and dates are written
- * into the slot's own buffer. */
-typedef struct {
-    const char *v[MAX_PARAMS];
-    char num[MAX_PARAMS][24];
-    int n;
-} params;
-
-static void p_text(params *p, const char *s)
-{
-    if (p->n >= MAX_PARAMS)
-        GK_BUG("more than %d parameters", MAX_PARAMS);
-    p->v[p->n++] = s;
-}
-
-static void p_i64(params *p, int64_t x)
-{
-    snprintf(p->num[p->n], sizeof p->num[0], "%lld", (long long)x);
-    p_text(p, p->num[p->n]);
-}
-
-static void p_bool(params *p, bool b)
-{
-    p_text(p, b ? "true" : "false");
-}
-
-static void p_date(params *p, gk_date d)
-{
-    if (gk_date_valid(d))
-        p_text(p, gk_date_format(p->num[p->n], d));
-    else
-        p_text(p, NULL);
-}
-
-/*
- * Runs statement id with the parameters, preparing it on first use.
- * *out receives the result (caller clears it with PQclear) when the
- * statement succeeded; on failure it is NULL and the error is set.
- */
-static int run(PGresult **out, pg_store *s, int id, const params *p, const char *what)
-{
-    PGresult *res;
-    ExecStatusType st;
-    int error;
-
-    *out = NULL;
-    if (!s->prepared[id]) {
-        res = PQprepare(s->conn, stmts[id].name, stmts[id].sql, 0, NULL);
-        if (!res || PQresultStatus(res) != PGRES_COMMAND_OK) {
-            error = db_error(s, res, what);
-            PQclear(res);
-            return error;
-        }
-        PQclear(res);
-        s->prepared[id] = true;
-    }
-    res = PQexecPrepared(s->conn, stmts[id].name, p ? p->n : 0, p ? p->v : NULL, NULL, NULL, 0);
-    st = res ? PQresultStatus(res) : PGRES_FATAL_ERROR;
-    if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK) {
-        error = db_error(s, res, what);
-        PQclear(res);
-        return error;
-    }
-    *out = res;
-    return 0;
-}
-
-/* run() for statements whose rows, if any, are not needed. */
-static int run_done(pg_store *s, int id, const params *p, const char *what)
-{
-    PGresult *res;
-    int error = run(&res, s, id, p, what);
-
-    PQclear(res);
-    return error;
-}
-
-/* ------------------------------------------------------------- columns */
-
-static const char *col_text(const PGresult *res, int row, int col)
-{
-    return PQgetvalue(res, row, col); /* "" for NULL */
-}
-
-static int64_t col_i64(const PGresult *res, int row, int col)
-{
-    const char *t = PQgetvalue(res, row, col);
-    int64_t v = 0;
-
-    if (gk__parse_i64(t, strlen(t), &v) < 0) {
-        gk_error_clear();
-        v = 0;
-    }
-    return v;
-}
-
-static bool col_bool(const PGresult *res, int row, int col)
-{
-    return PQgetvalue(res, row, col)[0] == 't';
-}
-
-static gk_date col_date(const PGresult *res, int row, int col)
-{
-    const char *t = PQgetvalue(res, row, col);
-    gk_date d = {0, 0, 0};
-
-    if (*t && gk_date_parse(&d, t, strlen(t)) < 0) {
-        gk_error_clear();
-        d.y = d.m = d.d = 0;
-    }
-    return d;
-}
-
-static int key_index(const char *(*key)(int), int n, const char *s)
-{
-    int i;
-
-    for (i = 0; i < n; i++)
-        if (!strcmp(key(i), s))
-            return i;
-    return -1;
-}
-
 /* ----------------------------------------------------------- lifecycle */
 
 static void pg_close(gk_store *st)
 {
-    pg_store *s = pg_downcast(st, "close");
+    gk_pg_store *s = gk_pg_downcast(st, "close");
 
     PQfinish(s->conn);
     gk_free(s);
@@ -268,16 +76,16 @@ static int pg_open(gk_store **out, const char *dsn, const gk_store_opts *o)
     PQconninfoOption *parsed;
     char *perr = NULL;
     char timeout[32], where[300];
-    pg_store *s = NULL;
+    gk_pg_store *s = NULL;
     PGresult *res = NULL;
-    params p = {0};
+    gk_pg_params p = {0};
     int error;
 
     *out = NULL;
     /* A malformed DSN is the caller's mistake, not a server failure. */
     parsed = PQconninfoParse(dsn, &perr);
     if (!parsed) {
-        set_pg_error("PostgreSQL 连接串无效", perr ? perr : "out of memory");
+        gk_pg_set_error("PostgreSQL 连接串无效", perr ? perr : "out of memory");
         PQfreemem(perr);
         return perr ? GK_EINVALID : gk__oom();
     }
@@ -296,7 +104,7 @@ static int pg_open(gk_store **out, const char *dsn, const gk_store_opts *o)
         char what[400];
         describe_target(where, sizeof where, s->conn);
         snprintf(what, sizeof what, "无法连接 PostgreSQL（%s）", where);
-        set_pg_error(what, PQerrorMessage(s->conn));
+        gk_pg_set_error(what, PQerrorMessage(s->conn));
         error = GK_EBACKEND;
         goto done;
     }
@@ -304,16 +112,16 @@ static int pg_open(gk_store **out, const char *dsn, const gk_store_opts *o)
     /* The busy timeout of the SQLite backend becomes lock_timeout: a
      * writer waits this long for another one, then fails. */
     snprintf(timeout, sizeof timeout, "%dms", o->busy_timeout_ms > 0 ? o->busy_timeout_ms : 5000);
-    p_text(&p, timeout);
-    error = run(&res, s, STMT_SESSION, &p, "session");
+    gk_pg_text(&p, timeout);
+    error = gk_pg_run(&res, s, STMT_SESSION, &p, "session");
     if (error < 0)
         goto done;
     /* client_encoding=UTF8 converts, but a SQL_ASCII or GBK database
      * cannot hold every character of the registers. */
-    if (strcmp(col_text(res, 0, 2), "UTF8") != 0) {
+    if (strcmp(gk_pg_col_text(res, 0, 2), "UTF8") != 0) {
         gk_error_set(GK_ERRCLASS_STORE,
                      "PostgreSQL 数据库编码为 %s，须为 UTF8（createdb -E UTF8 --locale=C.UTF-8）",
-                     col_text(res, 0, 2));
+                     gk_pg_col_text(res, 0, 2));
         error = GK_EBACKEND;
         goto done;
     }
@@ -330,22 +138,22 @@ done:
 
 static int pg_schema_version(gk_store *st, int *current_out, int *target_out)
 {
-    pg_store *s = pg_downcast(st, "schema_version");
+    gk_pg_store *s = gk_pg_downcast(st, "schema_version");
     PGresult *res = NULL;
     int error;
 
     *target_out = (int)GK_ARRAY_LEN(migrations);
     *current_out = 0;
-    error = run(&res, s, STMT_SCHEMA_HAS_TABLE, NULL, "schema");
+    error = gk_pg_run(&res, s, STMT_SCHEMA_HAS_TABLE, NULL, "schema");
     if (error < 0)
         return error;
-    if (!col_bool(res, 0, 0))
+    if (!gk_pg_col_bool(res, 0, 0))
         goto done;
     PQclear(res);
-    error = run(&res, s, STMT_SCHEMA_VERSION, NULL, "schema");
+    error = gk_pg_run(&res, s, STMT_SCHEMA_VERSION, NULL, "schema");
     if (error < 0)
         return error;
-    *current_out = (int)col_i64(res, 0, 0);
+    *current_out = (int)gk_pg_col_i64(res, 0, 0);
 done:
     PQclear(res);
     return 0;
@@ -353,23 +161,23 @@ done:
 
 /* Runs static DDL (several statements, no values): the one place PQexec
  * is used, like sqlite3_exec in the SQLite backend. */
-static int exec_ddl(pg_store *s, const char *sql, const char *what)
+static int exec_ddl(gk_pg_store *s, const char *sql, const char *what)
 {
     PGresult *res = PQexec(s->conn, sql);
     int error = 0;
 
     if (!res || PQresultStatus(res) != PGRES_COMMAND_OK)
-        error = db_error(s, res, what);
+        error = gk_pg_error(s, res, what);
     PQclear(res);
     return error;
 }
 
 static int pg_migrate_step(gk_store *st, int version)
 {
-    pg_store *s = pg_downcast(st, "migrate_step");
+    gk_pg_store *s = gk_pg_downcast(st, "migrate_step");
     PGresult *res = NULL;
     char now[32];
-    params p = {0};
+    gk_pg_params p = {0};
     int error;
 
     if (version < 1 || version > (int)GK_ARRAY_LEN(migrations) ||
@@ -383,10 +191,10 @@ static int pg_migrate_step(gk_store *st, int version)
         return error;
     /* Another `gongkai init` may have applied it while this one waited for
      * the write lock (store.c read the version before taking it). */
-    error = run(&res, s, STMT_SCHEMA_VERSION, NULL, "schema");
+    error = gk_pg_run(&res, s, STMT_SCHEMA_VERSION, NULL, "schema");
     if (error < 0)
         return error;
-    if (col_i64(res, 0, 0) >= version) {
+    if (gk_pg_col_i64(res, 0, 0) >= version) {
         PQclear(res);
         return 0;
     }
@@ -395,23 +203,23 @@ static int pg_migrate_step(gk_store *st, int version)
     if (error < 0)
         return error;
     gk_store__now(now);
-    p_i64(&p, version);
-    p_text(&p, migrations[version - 1].name);
-    p_text(&p, now);
-    return run_done(s, STMT_SCHEMA_RECORD, &p, "schema record");
+    gk_pg_i64(&p, version);
+    gk_pg_text(&p, migrations[version - 1].name);
+    gk_pg_text(&p, now);
+    return gk_pg_run_done(s, STMT_SCHEMA_RECORD, &p, "schema record");
 }
 
 /* ---------------------------------------------------------- transactions */
 
 static int pg_tx_begin(gk_store *st)
 {
-    pg_store *s = pg_downcast(st, "tx_begin");
+    gk_pg_store *s = gk_pg_downcast(st, "tx_begin");
     int error;
 
-    error = run_done(s, STMT_BEGIN, NULL, "begin");
+    error = gk_pg_run_done(s, STMT_BEGIN, NULL, "begin");
     if (error < 0)
         return error;
-    error = run_done(s, STMT_LOCK, NULL, "write lock");
+    error = gk_pg_run_done(s, STMT_LOCK, NULL, "write lock");
     if (error < 0) {
         /* Static text, and its outcome ignored so that the lock's
          * message (e.g. the lock timeout) is the one reported. */
@@ -422,91 +230,71 @@ static int pg_tx_begin(gk_store *st)
 
 static int pg_tx_commit(gk_store *st)
 {
-    return run_done(pg_downcast(st, "tx_commit"), STMT_COMMIT, NULL, "commit");
+    return gk_pg_run_done(gk_pg_downcast(st, "tx_commit"), STMT_COMMIT, NULL, "commit");
 }
 
 static void pg_tx_rollback(gk_store *st)
 {
-    pg_store *s = pg_downcast(st, "rollback");
+    gk_pg_store *s = gk_pg_downcast(st, "rollback");
 
     /* A failed COMMIT has already ended the transaction; a failed
      * statement leaves it aborted (PQTRANS_INERROR) until ROLLBACK. */
     if (PQtransactionStatus(s->conn) == PQTRANS_IDLE ||
         PQtransactionStatus(s->conn) == PQTRANS_UNKNOWN)
         return;
-    if (run_done(s, STMT_ROLLBACK, NULL, "rollback") < 0)
+    if (gk_pg_run_done(s, STMT_ROLLBACK, NULL, "rollback") < 0)
         gk_error_clear();
 }
 
 /* ------------------------------------------------------------ agencies */
 
-static int agency_id(pg_store *s, const char *code, int64_t *id_out)
-{
-    PGresult *res;
-    params p = {0};
-    int error;
-
-    p_text(&p, code);
-    error = run(&res, s, STMT_AGENCY_ID, &p, "agency");
-    if (error < 0)
-        return error;
-    if (PQntuples(res) == 0) {
-        gk_error_set(GK_ERRCLASS_STORE, "机关代码 '%s' 不存在", code);
-        error = GK_ENOTFOUND;
-    } else {
-        *id_out = col_i64(res, 0, 0);
-    }
-    PQclear(res);
-    return error;
-}
-
 static int pg_agency_put(gk_store *st, const gk_agency *a, int64_t *id_out)
 {
-    pg_store *s = pg_downcast(st, "agency_put");
+    gk_pg_store *s = gk_pg_downcast(st, "agency_put");
     int64_t parent = 0;
     PGresult *res;
-    params p = {0};
+    gk_pg_params p = {0};
     int error;
 
     if (a->parent && *a->parent) {
-        error = agency_id(s, a->parent, &parent);
+        error = gk_pg_agency_id(s, a->parent, &parent);
         if (error < 0)
             return error;
     }
-    p_text(&p, a->code);
-    p_text(&p, a->name);
+    gk_pg_text(&p, a->code);
+    gk_pg_text(&p, a->name);
     if (parent)
-        p_i64(&p, parent);
+        gk_pg_i64(&p, parent);
     else
-        p_text(&p, NULL);
-    p_text(&p, a->kind ? a->kind : "");
-    error = run(&res, s, STMT_AGENCY_INSERT, &p, "agency");
+        gk_pg_text(&p, NULL);
+    gk_pg_text(&p, a->kind ? a->kind : "");
+    error = gk_pg_run(&res, s, STMT_AGENCY_INSERT, &p, "agency");
     if (error == GK_EEXISTS)
         gk_error_set(GK_ERRCLASS_STORE, "机关代码 '%s' 已存在", a->code);
     if (error < 0)
         return error;
-    *id_out = col_i64(res, 0, 0);
+    *id_out = gk_pg_col_i64(res, 0, 0);
     PQclear(res);
     return 0;
 }
 
 static int pg_agency_foreach(gk_store *st, gk_agency_cb cb, void *payload)
 {
-    pg_store *s = pg_downcast(st, "agency_foreach");
+    gk_pg_store *s = gk_pg_downcast(st, "agency_foreach");
     PGresult *res;
     int i, n, error;
 
-    error = run(&res, s, STMT_AGENCY_LIST, NULL, "agencies");
+    error = gk_pg_run(&res, s, STMT_AGENCY_LIST, NULL, "agencies");
     if (error < 0)
         return error;
     n = PQntuples(res);
     for (i = 0; i < n && error == 0; i++) {
         gk_agency a;
-        a.id = col_i64(res, i, 0);
-        a.code = col_text(res, i, 1);
-        a.name = col_text(res, i, 2);
-        a.parent = col_text(res, i, 3);
-        a.kind = col_text(res, i, 4);
+        a.id = gk_pg_col_i64(res, i, 0);
+        a.code = gk_pg_col_text(res, i, 1);
+        a.name = gk_pg_col_text(res, i, 2);
+        a.parent = gk_pg_col_text(res, i, 3);
+        a.kind = gk_pg_col_text(res, i, 4);
         error = cb(&a, payload);
     }
     PQclear(res);
@@ -517,76 +305,76 @@ static int pg_agency_foreach(gk_store *st, gk_agency_cb cb, void *payload)
 
 /* The 14 state columns, in the order both CASE_INSERT ($14…$27) and
  * CASE_UPDATE ($3…$16) list them. pauses is the caller's buffer. */
-static int add_case_state(params *p, gk_buf *pauses, const gk_case *c)
+static int add_case_state(gk_pg_params *p, gk_buf *pauses, const gk_case *c)
 {
     int error = gk_store__pauses_format(pauses, c);
 
     if (error < 0)
         return error;
-    p_text(p, gk_case_state_key(c->state));
-    p_text(p, gk_case_state_key(c->resume_state));
-    p_date(p, c->last_event);
-    p_date(p, c->clock_start);
-    p_bool(p, c->correction_requested);
-    p_date(p, c->correction_notice);
-    p_i64(p, c->ext_days);
-    p_text(p, c->ext_approver ? c->ext_approver : "");
-    p_date(p, c->deferred_to);
-    p_text(p, gk_buf_cstr(pauses));
-    p_bool(p, c->pause_open);
-    p_i64(p, c->fee_yuan);
-    p_text(p, c->outcome >= 0 ? gk_t3_row_key(c->outcome) : NULL);
-    p_date(p, c->concluded);
+    gk_pg_text(p, gk_case_state_key(c->state));
+    gk_pg_text(p, gk_case_state_key(c->resume_state));
+    gk_pg_date(p, c->last_event);
+    gk_pg_date(p, c->clock_start);
+    gk_pg_bool(p, c->correction_requested);
+    gk_pg_date(p, c->correction_notice);
+    gk_pg_i64(p, c->ext_days);
+    gk_pg_text(p, c->ext_approver ? c->ext_approver : "");
+    gk_pg_date(p, c->deferred_to);
+    gk_pg_text(p, gk_buf_cstr(pauses));
+    gk_pg_bool(p, c->pause_open);
+    gk_pg_i64(p, c->fee_yuan);
+    gk_pg_text(p, c->outcome >= 0 ? gk_t3_row_key(c->outcome) : NULL);
+    gk_pg_date(p, c->concluded);
     return 0;
 }
 
 static int pg_case_insert(gk_store *st, gk_case *c, const char *applicant_key)
 {
-    pg_store *s = pg_downcast(st, "case_insert");
+    gk_pg_store *s = gk_pg_downcast(st, "case_insert");
     gk_buf pauses = GK_BUF_INIT;
     int64_t agency = 0, applicant = 0;
     PGresult *res = NULL;
-    params p = {0};
+    gk_pg_params p = {0};
     int error;
 
-    error = agency_id(s, c->agency, &agency);
+    error = gk_pg_agency_id(s, c->agency, &agency);
     if (error < 0)
         return error;
-    p_text(&p, applicant_key);
-    p_text(&p, gk_applicant_type_key(c->applicant_type));
-    p_text(&p, c->applicant);
-    error = run(&res, s, STMT_APPLICANT_UPSERT, &p, "applicant");
+    gk_pg_text(&p, applicant_key);
+    gk_pg_text(&p, gk_applicant_type_key(c->applicant_type));
+    gk_pg_text(&p, c->applicant);
+    error = gk_pg_run(&res, s, STMT_APPLICANT_UPSERT, &p, "applicant");
     if (error < 0)
         return error;
-    applicant = col_i64(res, 0, 0);
+    applicant = gk_pg_col_i64(res, 0, 0);
     PQclear(res);
 
     memset(&p, 0, sizeof p);
-    p_i64(&p, agency);
+    gk_pg_i64(&p, agency);
     /* An empty ledger number gets a unique placeholder (the tracking code)
      * until store.c numbers it from the id, as in the SQLite backend. */
-    p_text(&p, c->tracking_no && *c->tracking_no ? c->tracking_no : c->tracking_code);
-    p_text(&p, c->tracking_code);
-    p_i64(&p, applicant);
-    p_text(&p, gk_applicant_type_key(c->applicant_type));
-    p_text(&p, c->applicant);
-    p_text(&p, c->applicant_id ? c->applicant_id : "");
-    p_text(&p, c->contact ? c->contact : "");
-    p_text(&p, c->description ? c->description : "");
-    p_text(&p, c->form ? c->form : "");
-    p_text(&p, gk_channel_key(c->channel));
-    p_date(&p, c->arrival);
-    p_date(&p, c->received);
+    gk_pg_text(&p, c->tracking_no && *c->tracking_no ? c->tracking_no : c->tracking_code);
+    gk_pg_text(&p, c->tracking_code);
+    gk_pg_i64(&p, applicant);
+    gk_pg_text(&p, gk_applicant_type_key(c->applicant_type));
+    gk_pg_text(&p, c->applicant);
+    gk_pg_text(&p, c->applicant_id ? c->applicant_id : "");
+    gk_pg_text(&p, c->contact ? c->contact : "");
+    gk_pg_text(&p, c->description ? c->description : "");
+    gk_pg_text(&p, c->form ? c->form : "");
+    gk_pg_text(&p, gk_channel_key(c->channel));
+    gk_pg_date(&p, c->arrival);
+    gk_pg_date(&p, c->received);
     error = add_case_state(&p, &pauses, c);
     if (error < 0)
         goto done;
-    error = run(&res, s, STMT_CASE_INSERT, &p, "case");
+    error = gk_pg_run(&res, s, STMT_CASE_INSERT, &p, "case");
     if (error == GK_EEXISTS)
         gk_error_set(GK_ERRCLASS_STORE, "机关 '%s' 已有登记号为 '%s' 的申请", c->agency,
                      c->tracking_no);
     if (error < 0)
         goto done;
-    c->id = col_i64(res, 0, 0);
+    c->id = gk_pg_col_i64(res, 0, 0);
     PQclear(res);
 done:
     gk_buf_release(&pauses);
@@ -595,18 +383,18 @@ done:
 
 static int pg_case_update(gk_store *st, const gk_case *c)
 {
-    pg_store *s = pg_downcast(st, "case_update");
+    gk_pg_store *s = gk_pg_downcast(st, "case_update");
     gk_buf pauses = GK_BUF_INIT;
     PGresult *res = NULL;
-    params p = {0};
+    gk_pg_params p = {0};
     int error;
 
-    p_i64(&p, c->id);
-    p_text(&p, c->tracking_no);
+    gk_pg_i64(&p, c->id);
+    gk_pg_text(&p, c->tracking_no);
     error = add_case_state(&p, &pauses, c);
     if (error < 0)
         goto done;
-    error = run(&res, s, STMT_CASE_UPDATE, &p, "case update");
+    error = gk_pg_run(&res, s, STMT_CASE_UPDATE, &p, "case update");
     if (error < 0)
         goto done;
     if (strcmp(PQcmdTuples(res), "1") != 0) {
@@ -625,69 +413,69 @@ static void case_from_row(gk_case *c, const PGresult *res, int r)
     int v;
 
     gk_case_init(c);
-    c->id = col_i64(res, r, 0);
-    c->agency = col_text(res, r, 1);
-    c->tracking_no = col_text(res, r, 2);
-    snprintf(c->tracking_code, sizeof c->tracking_code, "%s", col_text(res, r, 3));
-    t = col_text(res, r, 4);
+    c->id = gk_pg_col_i64(res, r, 0);
+    c->agency = gk_pg_col_text(res, r, 1);
+    c->tracking_no = gk_pg_col_text(res, r, 2);
+    snprintf(c->tracking_code, sizeof c->tracking_code, "%s", gk_pg_col_text(res, r, 3));
+    t = gk_pg_col_text(res, r, 4);
     v = gk_applicant_type_from_label(t, strlen(t));
     c->applicant_type = v >= 0 ? (gk_applicant_type)v : GK_APPLICANT_OTHER;
-    c->applicant = col_text(res, r, 5);
-    c->applicant_id = col_text(res, r, 6);
-    c->contact = col_text(res, r, 7);
-    c->description = col_text(res, r, 8);
-    c->form = col_text(res, r, 9);
-    t = col_text(res, r, 10);
+    c->applicant = gk_pg_col_text(res, r, 5);
+    c->applicant_id = gk_pg_col_text(res, r, 6);
+    c->contact = gk_pg_col_text(res, r, 7);
+    c->description = gk_pg_col_text(res, r, 8);
+    c->form = gk_pg_col_text(res, r, 9);
+    t = gk_pg_col_text(res, r, 10);
     v = gk_channel_from_label(t, strlen(t));
     c->channel = v >= 0 ? (gk_channel)v : GK_CHANNEL_OTHER;
-    c->arrival = col_date(res, r, 11);
-    c->received = col_date(res, r, 12);
-    t = col_text(res, r, 13);
+    c->arrival = gk_pg_col_date(res, r, 11);
+    c->received = gk_pg_col_date(res, r, 12);
+    t = gk_pg_col_text(res, r, 13);
     v = gk_case_state_from_key(t, strlen(t));
     c->state = v >= 0 ? (gk_case_state)v : GK_CASE_RECEIVED;
-    t = col_text(res, r, 14);
+    t = gk_pg_col_text(res, r, 14);
     v = gk_case_state_from_key(t, strlen(t));
     c->resume_state = v >= 0 ? (gk_case_state)v : GK_CASE_IN_PROGRESS;
-    c->last_event = col_date(res, r, 15);
-    c->clock_start = col_date(res, r, 16);
-    c->correction_requested = col_bool(res, r, 17);
-    c->correction_notice = col_date(res, r, 18);
-    c->ext_days = (int)col_i64(res, r, 19);
-    c->ext_approver = col_text(res, r, 20);
-    c->deferred_to = col_date(res, r, 21);
-    gk_store__pauses_parse(c, col_text(res, r, 22));
-    c->pause_open = col_bool(res, r, 23) && c->npauses > 0;
-    c->fee_yuan = col_i64(res, r, 24);
+    c->last_event = gk_pg_col_date(res, r, 15);
+    c->clock_start = gk_pg_col_date(res, r, 16);
+    c->correction_requested = gk_pg_col_bool(res, r, 17);
+    c->correction_notice = gk_pg_col_date(res, r, 18);
+    c->ext_days = (int)gk_pg_col_i64(res, r, 19);
+    c->ext_approver = gk_pg_col_text(res, r, 20);
+    c->deferred_to = gk_pg_col_date(res, r, 21);
+    gk_store__pauses_parse(c, gk_pg_col_text(res, r, 22));
+    c->pause_open = gk_pg_col_bool(res, r, 23) && c->npauses > 0;
+    c->fee_yuan = gk_pg_col_i64(res, r, 24);
     c->outcome = PQgetisnull(res, r, 25)
                      ? -1
-                     : key_index(gk_t3_row_key, GK_T3_NROWS, col_text(res, r, 25));
-    c->concluded = col_date(res, r, 26);
+                     : gk_store__key_index(gk_t3_row_key, GK_T3_NROWS, gk_pg_col_text(res, r, 25));
+    c->concluded = gk_pg_col_date(res, r, 26);
 }
 
 static int pg_case_foreach(gk_store *st, const gk_case_query *cq, gk_case_cb cb, void *payload)
 {
-    pg_store *s = pg_downcast(st, "case_foreach");
+    gk_pg_store *s = gk_pg_downcast(st, "case_foreach");
     PGresult *res;
-    params p = {0};
+    gk_pg_params p = {0};
     int id, i, n, error;
 
     if (cq->tracking_code) {
         id = STMT_CASE_BY_CODE;
-        p_text(&p, cq->tracking_code);
+        gk_pg_text(&p, cq->tracking_code);
     } else if (cq->tracking_no) {
         id = STMT_CASE_BY_NO;
-        p_text(&p, cq->tracking_no);
-        p_text(&p, cq->agency);
+        gk_pg_text(&p, cq->tracking_no);
+        gk_pg_text(&p, cq->agency);
     } else {
         id = STMT_CASE_LIST;
-        p_text(&p, cq->agency);
-        p_bool(&p, cq->open_only);
+        gk_pg_text(&p, cq->agency);
+        gk_pg_bool(&p, cq->open_only);
         if (cq->limit > 0)
-            p_i64(&p, cq->limit);
+            gk_pg_i64(&p, cq->limit);
         else
-            p_text(&p, NULL); /* LIMIT NULL: no limit */
+            gk_pg_text(&p, NULL); /* LIMIT NULL: no limit */
     }
-    error = run(&res, s, id, &p, "cases");
+    error = gk_pg_run(&res, s, id, &p, "cases");
     if (error < 0)
         return error;
     n = PQntuples(res);
@@ -704,18 +492,18 @@ static int pg_case_foreach(gk_store *st, const gk_case_query *cq, gk_case_cb cb,
 
 static int pg_event_last(gk_store *st, int64_t *id_out, char hash_out[65])
 {
-    pg_store *s = pg_downcast(st, "event_last");
+    gk_pg_store *s = gk_pg_downcast(st, "event_last");
     PGresult *res;
     int error;
 
     *id_out = 0;
     hash_out[0] = '\0';
-    error = run(&res, s, STMT_EVENT_LAST, NULL, "events");
+    error = gk_pg_run(&res, s, STMT_EVENT_LAST, NULL, "events");
     if (error < 0)
         return error;
     if (PQntuples(res) > 0) {
-        *id_out = col_i64(res, 0, 0);
-        snprintf(hash_out, 65, "%s", col_text(res, 0, 1));
+        *id_out = gk_pg_col_i64(res, 0, 0);
+        snprintf(hash_out, 65, "%s", gk_pg_col_text(res, 0, 1));
     }
     PQclear(res);
     return 0;
@@ -723,51 +511,51 @@ static int pg_event_last(gk_store *st, int64_t *id_out, char hash_out[65])
 
 static int pg_event_insert(gk_store *st, const gk_store_event *e)
 {
-    pg_store *s = pg_downcast(st, "event_insert");
-    params p = {0};
+    gk_pg_store *s = gk_pg_downcast(st, "event_insert");
+    gk_pg_params p = {0};
 
-    p_i64(&p, e->id);
-    p_text(&p, e->at);
-    p_text(&p, e->actor);
-    p_text(&p, e->agency);
-    p_text(&p, e->entity);
-    p_i64(&p, e->entity_id);
-    p_text(&p, e->action);
-    p_text(&p, e->before);
-    p_text(&p, e->after);
-    p_text(&p, e->prev_hash);
-    p_text(&p, e->hash);
-    return run_done(s, STMT_EVENT_INSERT, &p, "event");
+    gk_pg_i64(&p, e->id);
+    gk_pg_text(&p, e->at);
+    gk_pg_text(&p, e->actor);
+    gk_pg_text(&p, e->agency);
+    gk_pg_text(&p, e->entity);
+    gk_pg_i64(&p, e->entity_id);
+    gk_pg_text(&p, e->action);
+    gk_pg_text(&p, e->before);
+    gk_pg_text(&p, e->after);
+    gk_pg_text(&p, e->prev_hash);
+    gk_pg_text(&p, e->hash);
+    return gk_pg_run_done(s, STMT_EVENT_INSERT, &p, "event");
 }
 
 static int pg_event_foreach(gk_store *st, gk_store_event_cb cb, void *payload)
 {
-    pg_store *s = pg_downcast(st, "event_foreach");
+    gk_pg_store *s = gk_pg_downcast(st, "event_foreach");
     int64_t after = 0;
     int i, n, error = 0;
 
     do {
         PGresult *res;
-        params p = {0};
-        p_i64(&p, after);
-        p_i64(&p, EVENT_PAGE_ROWS);
-        error = run(&res, s, STMT_EVENT_PAGE, &p, "events");
+        gk_pg_params p = {0};
+        gk_pg_i64(&p, after);
+        gk_pg_i64(&p, EVENT_PAGE_ROWS);
+        error = gk_pg_run(&res, s, STMT_EVENT_PAGE, &p, "events");
         if (error < 0)
             return error;
         n = PQntuples(res);
         for (i = 0; i < n && error == 0; i++) {
             gk_store_event e;
-            e.id = col_i64(res, i, 0);
-            e.at = col_text(res, i, 1);
-            e.actor = col_text(res, i, 2);
-            e.agency = col_text(res, i, 3);
-            e.entity = col_text(res, i, 4);
-            e.entity_id = col_i64(res, i, 5);
-            e.action = col_text(res, i, 6);
-            e.before = col_text(res, i, 7);
-            e.after = col_text(res, i, 8);
-            e.prev_hash = col_text(res, i, 9);
-            e.hash = col_text(res, i, 10);
+            e.id = gk_pg_col_i64(res, i, 0);
+            e.at = gk_pg_col_text(res, i, 1);
+            e.actor = gk_pg_col_text(res, i, 2);
+            e.agency = gk_pg_col_text(res, i, 3);
+            e.entity = gk_pg_col_text(res, i, 4);
+            e.entity_id = gk_pg_col_i64(res, i, 5);
+            e.action = gk_pg_col_text(res, i, 6);
+            e.before = gk_pg_col_text(res, i, 7);
+            e.after = gk_pg_col_text(res, i, 8);
+            e.prev_hash = gk_pg_col_text(res, i, 9);
+            e.hash = gk_pg_col_text(res, i, 10);
             after = e.id;
             error = cb(&e, payload);
         }
@@ -780,54 +568,54 @@ static int pg_event_foreach(gk_store *st, gk_store_event_cb cb, void *payload)
 
 static int pg_t3_counts(gk_store *st, int year, const char *agency, gk_t3_counts counts)
 {
-    pg_store *s = pg_downcast(st, "t3_counts");
+    gk_pg_store *s = gk_pg_downcast(st, "t3_counts");
     char y0[16], y1[16];
     int64_t agency_row = 0;
     PGresult *res = NULL;
-    params p = {0};
+    gk_pg_params p = {0};
     int i, n, error;
 
     if (agency) {
-        error = agency_id(s, agency, &agency_row);
+        error = gk_pg_agency_id(s, agency, &agency_row);
         if (error < 0)
             return error;
     }
     snprintf(y0, sizeof y0, "%04d-01-01", year);
     snprintf(y1, sizeof y1, "%04d-12-31", year);
-    p_text(&p, y0);
-    p_text(&p, y1);
+    gk_pg_text(&p, y0);
+    gk_pg_text(&p, y1);
     if (agency)
-        p_i64(&p, agency_row);
+        gk_pg_i64(&p, agency_row);
     else
-        p_text(&p, NULL);
+        gk_pg_text(&p, NULL);
 
-    error = run(&res, s, STMT_T3_FLOW, &p, "table 3");
+    error = gk_pg_run(&res, s, STMT_T3_FLOW, &p, "table 3");
     if (error < 0)
         return error;
     n = PQntuples(res);
     for (i = 0; i < n; i++) {
-        int t = key_index(gk_applicant_type_key, GK_APPLICANT_NTYPES, col_text(res, i, 0));
+        int t = gk_store__key_index(gk_applicant_type_key, GK_APPLICANT_NTYPES, gk_pg_col_text(res, i, 0));
         if (t < 0)
             continue; /* the CHECK constraint makes this impossible */
-        counts[GK_T3_NEW][t] += col_i64(res, i, 1);
-        counts[GK_T3_CARRIED_IN][t] += col_i64(res, i, 2);
-        counts[GK_T3_CARRIED_OUT][t] += col_i64(res, i, 3);
+        counts[GK_T3_NEW][t] += gk_pg_col_i64(res, i, 1);
+        counts[GK_T3_CARRIED_IN][t] += gk_pg_col_i64(res, i, 2);
+        counts[GK_T3_CARRIED_OUT][t] += gk_pg_col_i64(res, i, 3);
     }
     PQclear(res);
 
-    error = run(&res, s, STMT_T3_RESULTS, &p, "table 3");
+    error = gk_pg_run(&res, s, STMT_T3_RESULTS, &p, "table 3");
     if (error < 0)
         return error;
     n = PQntuples(res);
     for (i = 0; i < n && error == 0; i++) {
-        int t = key_index(gk_applicant_type_key, GK_APPLICANT_NTYPES, col_text(res, i, 0));
-        int row = key_index(gk_t3_row_key, GK_T3_NROWS, col_text(res, i, 1));
+        int t = gk_store__key_index(gk_applicant_type_key, GK_APPLICANT_NTYPES, gk_pg_col_text(res, i, 0));
+        int row = gk_store__key_index(gk_t3_row_key, GK_T3_NROWS, gk_pg_col_text(res, i, 1));
         if (t < 0 || row < GK_T3_FIRST_RESULT || row > GK_T3_LAST_RESULT) {
-            gk_error_set(GK_ERRCLASS_STORE, "办结的申请有无效的办理结果 '%s'", col_text(res, i, 1));
+            gk_error_set(GK_ERRCLASS_STORE, "办结的申请有无效的办理结果 '%s'", gk_pg_col_text(res, i, 1));
             error = GK_EBACKEND;
             break;
         }
-        counts[row][t] += col_i64(res, i, 2);
+        counts[row][t] += gk_pg_col_i64(res, i, 2);
     }
     PQclear(res);
     return error;
@@ -852,6 +640,20 @@ const gk_store_backend gk_store_backend_pg = {
     .event_insert = pg_event_insert,
     .event_foreach = pg_event_foreach,
     .t3_counts = pg_t3_counts,
+    .item_insert = gk_pg_item_insert,
+    .item_update = gk_pg_item_update,
+    .item_foreach = gk_pg_item_foreach,
+    .item_max_serial = gk_pg_item_max_serial,
+    .figures_put = gk_pg_figures_put,
+    .figures_foreach = gk_pg_figures_foreach,
+    .review_insert = gk_pg_review_insert,
+    .review_update = gk_pg_review_update,
+    .review_foreach = gk_pg_review_foreach,
+    .lock_insert = gk_pg_lock_insert,
+    .lock_get = gk_pg_lock_get,
+    .fee_put = gk_pg_fee_put,
+    .fee_get = gk_pg_fee_get,
+    .applicant_month_rank = gk_pg_applicant_month_rank,
 };
 
 #else

@@ -5,23 +5,10 @@
  * IMMEDIATE transactions (the write lock is taken at begin), and only the
  * prepared statements of sqlite_stmts.def.
  */
-#include <sqlite3.h>
 #include <stdio.h>
 #include "util/util.h"
-#include "store_int.h"
-
-enum {
-#define STMT(name, sql) STMT_##name,
-#include "sqlite_stmts.def"
-#undef STMT
-    STMT_MAX
-};
-
-static const char *const stmt_sql[STMT_MAX] = {
-#define STMT(name, sql) [STMT_##name] = sql,
-#include "sqlite_stmts.def"
-#undef STMT
-};
+#include "sqlite_int.h"
+#include "pauses.h"
 
 static const struct {
     int version;
@@ -33,118 +20,22 @@ static const struct {
 #undef MIGRATION
 };
 
-typedef struct {
-    gk_store base; /* always the first member */
-    sqlite3 *db;
-    sqlite3_stmt *stmts[STMT_MAX];
-} sqlite_store;
-
-static sqlite_store *sqlite_downcast(gk_store *st, const char *method)
-{
-    if (st->be != &gk_store_backend_sqlite)
-        GK_BUG("%s: store is not sqlite", method);
-    return (sqlite_store *)st;
-}
-
-/* Sets the error from the connection and maps SQLite's code: a uniqueness
- * violation is GK_EEXISTS, anything else GK_EBACKEND. */
-static int db_error(sqlite_store *s, int rc, const char *what)
-{
-    int ext = sqlite3_extended_errcode(s->db);
-
-    gk_error_set(GK_ERRCLASS_STORE, "%s: %s", what, sqlite3_errmsg(s->db));
-    if ((rc & 0xff) == SQLITE_CONSTRAINT &&
-        (ext == SQLITE_CONSTRAINT_UNIQUE || ext == SQLITE_CONSTRAINT_PRIMARYKEY))
-        return GK_EEXISTS;
-    return GK_EBACKEND;
-}
-
-/* The cached statement, reset and with bindings cleared. */
-static int stmt(sqlite3_stmt **out, sqlite_store *s, int id)
-{
-    int rc;
-
-    if (!s->stmts[id]) {
-        rc = sqlite3_prepare_v3(s->db, stmt_sql[id], -1, SQLITE_PREPARE_PERSISTENT, &s->stmts[id],
-                                NULL);
-        if (rc != SQLITE_OK)
-            return db_error(s, rc, "prepare");
-    }
-    sqlite3_reset(s->stmts[id]);
-    sqlite3_clear_bindings(s->stmts[id]);
-    *out = s->stmts[id];
-    return 0;
-}
-
-static void bind_text(sqlite3_stmt *q, int i, const char *v)
-{
-    if (v)
-        sqlite3_bind_text(q, i, v, -1, SQLITE_TRANSIENT);
-    else
-        sqlite3_bind_null(q, i);
-}
-
-static void bind_date(sqlite3_stmt *q, int i, gk_date d)
-{
-    char buf[GK_DATE_BUFSZ];
-
-    if (gk_date_valid(d))
-        sqlite3_bind_text(q, i, gk_date_format(buf, d), -1, SQLITE_TRANSIENT);
-    else
-        sqlite3_bind_null(q, i);
-}
-
-/* Runs a statement that returns no rows (or whose rows are ignored). */
-static int exec_done(sqlite_store *s, sqlite3_stmt *q, const char *what)
-{
-    int rc = sqlite3_step(q);
-
-    while (rc == SQLITE_ROW)
-        rc = sqlite3_step(q);
-    if (rc != SQLITE_DONE) {
-        int error = db_error(s, rc, what);
-        sqlite3_reset(q);
-        return error;
-    }
-    sqlite3_reset(q);
-    return 0;
-}
-
-static const char *col_text(sqlite3_stmt *q, int i)
-{
-    const unsigned char *t = sqlite3_column_text(q, i);
-
-    return t ? (const char *)t : "";
-}
-
-static gk_date col_date(sqlite3_stmt *q, int i)
-{
-    const char *t = col_text(q, i);
-    gk_date d = {0, 0, 0};
-
-    if (*t && gk_date_parse(&d, t, strlen(t)) < 0) {
-        gk_error_clear();
-        d.y = d.m = d.d = 0;
-    }
-    return d;
-}
-
 /* ----------------------------------------------------------- lifecycle */
 
-static int pragma(sqlite_store *s, const char *sql, const char *expect)
+static int pragma(gk_sq_store *s, const char *sql, const char *expect)
 {
     sqlite3_stmt *q = NULL;
     int rc, error = 0;
 
     rc = sqlite3_prepare_v2(s->db, sql, -1, &q, NULL);
     if (rc != SQLITE_OK)
-        return db_error(s, rc, sql);
+        return gk_sq_error(s, rc, sql);
     rc = sqlite3_step(q);
     if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-        error = db_error(s, rc, sql);
-    else if (expect && rc == SQLITE_ROW && strcmp(col_text(q, 0), expect) != 0 &&
-             strcmp(col_text(q, 0), "memory") != 0) {
-        gk_error_set(GK_ERRCLASS_STORE, "%s: got '%s'", sql, col_text(q, 0));
+        error = gk_sq_error(s, rc, sql);
+    else if (expect && rc == SQLITE_ROW && strcmp(gk_sq_text(q, 0), expect) != 0 &&
+             strcmp(gk_sq_text(q, 0), "memory") != 0) {
+        gk_error_set(GK_ERRCLASS_STORE, "%s: got '%s'", sql, gk_sq_text(q, 0));
         error = GK_EBACKEND;
     }
     sqlite3_finalize(q);
@@ -153,7 +44,7 @@ static int pragma(sqlite_store *s, const char *sql, const char *expect)
 
 static void sqlite_close(gk_store *st)
 {
-    sqlite_store *s = sqlite_downcast(st, "close");
+    gk_sq_store *s = gk_sq_downcast(st, "close");
     int i;
 
     for (i = 0; i < STMT_MAX; i++)
@@ -164,7 +55,7 @@ static void sqlite_close(gk_store *st)
 
 static int sqlite_open(gk_store **out, const char *path, const gk_store_opts *o)
 {
-    sqlite_store *s;
+    gk_sq_store *s;
     char timeout[64];
     int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX;
     int rc, error;
@@ -215,27 +106,27 @@ done:
 
 static int sqlite_schema_version(gk_store *st, int *current_out, int *target_out)
 {
-    sqlite_store *s = sqlite_downcast(st, "schema_version");
+    gk_sq_store *s = gk_sq_downcast(st, "schema_version");
     sqlite3_stmt *q;
     int error;
 
     *target_out = (int)GK_ARRAY_LEN(migrations);
     *current_out = 0;
-    error = stmt(&q, s, STMT_SCHEMA_HAS_TABLE);
+    error = gk_sq_stmt(&q, s, STMT_SCHEMA_HAS_TABLE);
     if (error < 0)
         return error;
     if (sqlite3_step(q) != SQLITE_ROW)
-        return db_error(s, SQLITE_ERROR, "schema");
+        return gk_sq_error(s, SQLITE_ERROR, "schema");
     if (sqlite3_column_int(q, 0) == 0) {
         sqlite3_reset(q);
         return 0;
     }
     sqlite3_reset(q);
-    error = stmt(&q, s, STMT_SCHEMA_VERSION);
+    error = gk_sq_stmt(&q, s, STMT_SCHEMA_VERSION);
     if (error < 0)
         return error;
     if (sqlite3_step(q) != SQLITE_ROW)
-        return db_error(s, SQLITE_ERROR, "schema");
+        return gk_sq_error(s, SQLITE_ERROR, "schema");
     *current_out = sqlite3_column_int(q, 0);
     sqlite3_reset(q);
     return 0;
@@ -243,7 +134,7 @@ static int sqlite_schema_version(gk_store *st, int *current_out, int *target_out
 
 static int sqlite_migrate_step(gk_store *st, int version)
 {
-    sqlite_store *s = sqlite_downcast(st, "migrate_step");
+    gk_sq_store *s = gk_sq_downcast(st, "migrate_step");
     char *msg = NULL;
     char now[32];
     sqlite3_stmt *q;
@@ -265,25 +156,25 @@ static int sqlite_migrate_step(gk_store *st, int version)
     }
     /* Statements prepared against the old schema are re-prepared by
      * SQLite automatically; nothing to flush here. */
-    error = stmt(&q, s, STMT_SCHEMA_RECORD);
+    error = gk_sq_stmt(&q, s, STMT_SCHEMA_RECORD);
     if (error < 0)
         return error;
     gk_store__now(now);
     sqlite3_bind_int(q, 1, version);
-    bind_text(q, 2, migrations[version - 1].name);
-    bind_text(q, 3, now);
-    return exec_done(s, q, "schema record");
+    gk_sq_bind_text(q, 2, migrations[version - 1].name);
+    gk_sq_bind_text(q, 3, now);
+    return gk_sq_done(s, q, "schema record");
 }
 
 /* ---------------------------------------------------------- transactions */
 
 static int run(gk_store *st, int id, const char *what)
 {
-    sqlite_store *s = sqlite_downcast(st, what);
+    gk_sq_store *s = gk_sq_downcast(st, what);
     sqlite3_stmt *q;
-    int error = stmt(&q, s, id);
+    int error = gk_sq_stmt(&q, s, id);
 
-    return error < 0 ? error : exec_done(s, q, what);
+    return error < 0 ? error : gk_sq_done(s, q, what);
 }
 
 static int sqlite_tx_begin(gk_store *st)
@@ -298,7 +189,7 @@ static int sqlite_tx_commit(gk_store *st)
 
 static void sqlite_tx_rollback(gk_store *st)
 {
-    sqlite_store *s = sqlite_downcast(st, "rollback");
+    gk_sq_store *s = gk_sq_downcast(st, "rollback");
 
     /* A failed statement may already have ended the transaction. */
     if (!sqlite3_get_autocommit(s->db) && run(st, STMT_ROLLBACK, "rollback") < 0)
@@ -307,49 +198,27 @@ static void sqlite_tx_rollback(gk_store *st)
 
 /* ------------------------------------------------------------ agencies */
 
-static int agency_id(sqlite_store *s, const char *code, int64_t *id_out)
-{
-    sqlite3_stmt *q;
-    int rc, error;
-
-    error = stmt(&q, s, STMT_AGENCY_ID);
-    if (error < 0)
-        return error;
-    bind_text(q, 1, code);
-    rc = sqlite3_step(q);
-    if (rc == SQLITE_ROW) {
-        *id_out = sqlite3_column_int64(q, 0);
-        sqlite3_reset(q);
-        return 0;
-    }
-    error = rc == SQLITE_DONE ? GK_ENOTFOUND : db_error(s, rc, "agency");
-    sqlite3_reset(q);
-    if (error == GK_ENOTFOUND)
-        gk_error_set(GK_ERRCLASS_STORE, "机关代码 '%s' 不存在", code);
-    return error;
-}
-
 static int sqlite_agency_put(gk_store *st, const gk_agency *a, int64_t *id_out)
 {
-    sqlite_store *s = sqlite_downcast(st, "agency_put");
+    gk_sq_store *s = gk_sq_downcast(st, "agency_put");
     int64_t parent = 0;
     sqlite3_stmt *q;
     int error;
 
     if (a->parent && *a->parent) {
-        error = agency_id(s, a->parent, &parent);
+        error = gk_sq_agency_id(s, a->parent, &parent);
         if (error < 0)
             return error;
     }
-    error = stmt(&q, s, STMT_AGENCY_INSERT);
+    error = gk_sq_stmt(&q, s, STMT_AGENCY_INSERT);
     if (error < 0)
         return error;
-    bind_text(q, 1, a->code);
-    bind_text(q, 2, a->name);
+    gk_sq_bind_text(q, 1, a->code);
+    gk_sq_bind_text(q, 2, a->name);
     if (parent)
         sqlite3_bind_int64(q, 3, parent);
-    bind_text(q, 4, a->kind ? a->kind : "");
-    error = exec_done(s, q, "agency");
+    gk_sq_bind_text(q, 4, a->kind ? a->kind : "");
+    error = gk_sq_done(s, q, "agency");
     if (error == GK_EEXISTS)
         gk_error_set(GK_ERRCLASS_STORE, "机关代码 '%s' 已存在", a->code);
     if (error == 0)
@@ -359,92 +228,53 @@ static int sqlite_agency_put(gk_store *st, const gk_agency *a, int64_t *id_out)
 
 static int sqlite_agency_foreach(gk_store *st, gk_agency_cb cb, void *payload)
 {
-    sqlite_store *s = sqlite_downcast(st, "agency_foreach");
+    gk_sq_store *s = gk_sq_downcast(st, "agency_foreach");
     sqlite3_stmt *q;
     int rc, error;
 
-    error = stmt(&q, s, STMT_AGENCY_LIST);
+    error = gk_sq_stmt(&q, s, STMT_AGENCY_LIST);
     if (error < 0)
         return error;
     while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
         gk_agency a;
         a.id = sqlite3_column_int64(q, 0);
-        a.code = col_text(q, 1);
-        a.name = col_text(q, 2);
-        a.parent = col_text(q, 3);
-        a.kind = col_text(q, 4);
+        a.code = gk_sq_text(q, 1);
+        a.name = gk_sq_text(q, 2);
+        a.parent = gk_sq_text(q, 3);
+        a.kind = gk_sq_text(q, 4);
         error = cb(&a, payload);
         if (error != 0)
             break;
     }
     if (error == 0 && rc != SQLITE_DONE)
-        error = db_error(s, rc, "agencies");
+        error = gk_sq_error(s, rc, "agencies");
     sqlite3_reset(q);
     return error;
 }
 
 /* --------------------------------------------------------------- cases */
 
-/* Pauses as text: "FROM/TO/REASON" joined by ';', TO empty while open. */
-static int pauses_to_text(gk_buf *b, const gk_case *c)
-{
-    char f[GK_DATE_BUFSZ], t[GK_DATE_BUFSZ];
-    size_t i;
-    int error = 0;
-
-    for (i = 0; error == 0 && i < c->npauses; i++) {
-        bool open = c->pause_open && i + 1 == c->npauses;
-        error = gk_buf_printf(b, "%s%s/%s/%d", i ? ";" : "", gk_date_format(f, c->pauses[i].from),
-                              open ? "" : gk_date_format(t, c->pauses[i].to),
-                              (int)c->pauses[i].reason);
-    }
-    if (error == 0)
-        error = gk_buf_puts(b, ""); /* makes the buffer non-NULL */
-    return error;
-}
-
-static void pauses_from_text(gk_case *c, const char *s)
-{
-    c->npauses = 0;
-    while (*s && c->npauses < GK_CASE_MAX_PAUSES) {
-        gk_pause *p = &c->pauses[c->npauses];
-        const char *end = strchr(s, ';');
-        size_t n = end ? (size_t)(end - s) : strlen(s);
-        if (n >= 13 && gk_date_parse(&p->from, s, 10) == 0) {
-            bool open = s[11] == '/';
-            p->to = p->from;
-            if (!open && (n < 23 || gk_date_parse(&p->to, s + 11, 10) < 0))
-                gk_error_clear();
-            p->reason = (gk_pause_reason)(s[n - 1] - '0');
-            c->npauses++;
-        } else {
-            gk_error_clear();
-        }
-        s += n + (end ? 1 : 0);
-    }
-}
-
 static int bind_case_state(sqlite3_stmt *q, const gk_case *c, const int idx[14])
 {
     gk_buf p = GK_BUF_INIT;
-    int error = pauses_to_text(&p, c);
+    int error = gk_store__pauses_format(&p, c);
 
     if (error < 0)
         return error;
-    bind_text(q, idx[0], gk_case_state_key(c->state));
-    bind_text(q, idx[1], gk_case_state_key(c->resume_state));
-    bind_date(q, idx[2], c->last_event);
-    bind_date(q, idx[3], c->clock_start);
+    gk_sq_bind_text(q, idx[0], gk_case_state_key(c->state));
+    gk_sq_bind_text(q, idx[1], gk_case_state_key(c->resume_state));
+    gk_sq_bind_date(q, idx[2], c->last_event);
+    gk_sq_bind_date(q, idx[3], c->clock_start);
     sqlite3_bind_int(q, idx[4], c->correction_requested);
-    bind_date(q, idx[5], c->correction_notice);
+    gk_sq_bind_date(q, idx[5], c->correction_notice);
     sqlite3_bind_int(q, idx[6], c->ext_days);
-    bind_text(q, idx[7], c->ext_approver ? c->ext_approver : "");
-    bind_date(q, idx[8], c->deferred_to);
-    bind_text(q, idx[9], gk_buf_cstr(&p));
+    gk_sq_bind_text(q, idx[7], c->ext_approver ? c->ext_approver : "");
+    gk_sq_bind_date(q, idx[8], c->deferred_to);
+    gk_sq_bind_text(q, idx[9], gk_buf_cstr(&p));
     sqlite3_bind_int(q, idx[10], c->pause_open);
     sqlite3_bind_int64(q, idx[11], c->fee_yuan);
-    bind_text(q, idx[12], c->outcome >= 0 ? gk_t3_row_key(c->outcome) : NULL);
-    bind_date(q, idx[13], c->concluded);
+    gk_sq_bind_text(q, idx[12], c->outcome >= 0 ? gk_t3_row_key(c->outcome) : NULL);
+    gk_sq_bind_date(q, idx[13], c->concluded);
     gk_buf_release(&p);
     return 0;
 }
@@ -452,53 +282,53 @@ static int bind_case_state(sqlite3_stmt *q, const gk_case *c, const int idx[14])
 static int sqlite_case_insert(gk_store *st, gk_case *c, const char *applicant_key)
 {
     static const int state_idx[14] = {14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27};
-    sqlite_store *s = sqlite_downcast(st, "case_insert");
+    gk_sq_store *s = gk_sq_downcast(st, "case_insert");
     int64_t agency = 0, applicant = 0;
     sqlite3_stmt *q;
     int rc, error;
 
-    error = agency_id(s, c->agency, &agency);
+    error = gk_sq_agency_id(s, c->agency, &agency);
     if (error < 0)
         return error;
-    error = stmt(&q, s, STMT_APPLICANT_UPSERT);
+    error = gk_sq_stmt(&q, s, STMT_APPLICANT_UPSERT);
     if (error < 0)
         return error;
-    bind_text(q, 1, applicant_key);
-    bind_text(q, 2, gk_applicant_type_key(c->applicant_type));
-    bind_text(q, 3, c->applicant);
+    gk_sq_bind_text(q, 1, applicant_key);
+    gk_sq_bind_text(q, 2, gk_applicant_type_key(c->applicant_type));
+    gk_sq_bind_text(q, 3, c->applicant);
     rc = sqlite3_step(q);
     if (rc != SQLITE_ROW) {
-        error = db_error(s, rc, "applicant");
+        error = gk_sq_error(s, rc, "applicant");
         sqlite3_reset(q);
         return error;
     }
     applicant = sqlite3_column_int64(q, 0);
-    error = exec_done(s, q, "applicant");
+    error = gk_sq_done(s, q, "applicant");
     if (error < 0)
         return error;
 
-    error = stmt(&q, s, STMT_CASE_INSERT);
+    error = gk_sq_stmt(&q, s, STMT_CASE_INSERT);
     if (error < 0)
         return error;
     sqlite3_bind_int64(q, 1, agency);
     /* An empty ledger number gets a unique placeholder (the tracking code)
      * until store.c numbers it from the id. */
-    bind_text(q, 2, c->tracking_no && *c->tracking_no ? c->tracking_no : c->tracking_code);
-    bind_text(q, 3, c->tracking_code);
+    gk_sq_bind_text(q, 2, c->tracking_no && *c->tracking_no ? c->tracking_no : c->tracking_code);
+    gk_sq_bind_text(q, 3, c->tracking_code);
     sqlite3_bind_int64(q, 4, applicant);
-    bind_text(q, 5, gk_applicant_type_key(c->applicant_type));
-    bind_text(q, 6, c->applicant);
-    bind_text(q, 7, c->applicant_id ? c->applicant_id : "");
-    bind_text(q, 8, c->contact ? c->contact : "");
-    bind_text(q, 9, c->description ? c->description : "");
-    bind_text(q, 10, c->form ? c->form : "");
-    bind_text(q, 11, gk_channel_key(c->channel));
-    bind_date(q, 12, c->arrival);
-    bind_date(q, 13, c->received);
+    gk_sq_bind_text(q, 5, gk_applicant_type_key(c->applicant_type));
+    gk_sq_bind_text(q, 6, c->applicant);
+    gk_sq_bind_text(q, 7, c->applicant_id ? c->applicant_id : "");
+    gk_sq_bind_text(q, 8, c->contact ? c->contact : "");
+    gk_sq_bind_text(q, 9, c->description ? c->description : "");
+    gk_sq_bind_text(q, 10, c->form ? c->form : "");
+    gk_sq_bind_text(q, 11, gk_channel_key(c->channel));
+    gk_sq_bind_date(q, 12, c->arrival);
+    gk_sq_bind_date(q, 13, c->received);
     error = bind_case_state(q, c, state_idx);
     if (error < 0)
         return error;
-    error = exec_done(s, q, "case");
+    error = gk_sq_done(s, q, "case");
     if (error == GK_EEXISTS)
         gk_error_set(GK_ERRCLASS_STORE, "机关 '%s' 已有登记号为 '%s' 的申请", c->agency,
                      c->tracking_no);
@@ -510,19 +340,19 @@ static int sqlite_case_insert(gk_store *st, gk_case *c, const char *applicant_ke
 static int sqlite_case_update(gk_store *st, const gk_case *c)
 {
     static const int state_idx[14] = {3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16};
-    sqlite_store *s = sqlite_downcast(st, "case_update");
+    gk_sq_store *s = gk_sq_downcast(st, "case_update");
     sqlite3_stmt *q;
     int error;
 
-    error = stmt(&q, s, STMT_CASE_UPDATE);
+    error = gk_sq_stmt(&q, s, STMT_CASE_UPDATE);
     if (error < 0)
         return error;
     sqlite3_bind_int64(q, 1, c->id);
-    bind_text(q, 2, c->tracking_no);
+    gk_sq_bind_text(q, 2, c->tracking_no);
     error = bind_case_state(q, c, state_idx);
     if (error < 0)
         return error;
-    error = exec_done(s, q, "case update");
+    error = gk_sq_done(s, q, "case update");
     if (error == 0 && sqlite3_changes(s->db) != 1) {
         gk_error_set(GK_ERRCLASS_STORE, "case %lld not found", (long long)c->id);
         error = GK_ENOTFOUND;
@@ -530,80 +360,70 @@ static int sqlite_case_update(gk_store *st, const gk_case *c)
     return error;
 }
 
-static int key_index(const char *(*key)(int), int n, const char *s)
-{
-    int i;
-
-    for (i = 0; i < n; i++)
-        if (!strcmp(key(i), s))
-            return i;
-    return -1;
-}
-
 static void case_from_row(gk_case *c, sqlite3_stmt *q)
 {
-    const char *code = col_text(q, 3);
+    const char *code = gk_sq_text(q, 3);
     int v;
 
     gk_case_init(c);
     c->id = sqlite3_column_int64(q, 0);
-    c->agency = col_text(q, 1);
-    c->tracking_no = col_text(q, 2);
+    c->agency = gk_sq_text(q, 1);
+    c->tracking_no = gk_sq_text(q, 2);
     snprintf(c->tracking_code, sizeof c->tracking_code, "%s", code);
-    v = gk_applicant_type_from_label(col_text(q, 4), strlen(col_text(q, 4)));
+    v = gk_applicant_type_from_label(gk_sq_text(q, 4), strlen(gk_sq_text(q, 4)));
     c->applicant_type = v >= 0 ? (gk_applicant_type)v : GK_APPLICANT_OTHER;
-    c->applicant = col_text(q, 5);
-    c->applicant_id = col_text(q, 6);
-    c->contact = col_text(q, 7);
-    c->description = col_text(q, 8);
-    c->form = col_text(q, 9);
-    v = gk_channel_from_label(col_text(q, 10), strlen(col_text(q, 10)));
+    c->applicant = gk_sq_text(q, 5);
+    c->applicant_id = gk_sq_text(q, 6);
+    c->contact = gk_sq_text(q, 7);
+    c->description = gk_sq_text(q, 8);
+    c->form = gk_sq_text(q, 9);
+    v = gk_channel_from_label(gk_sq_text(q, 10), strlen(gk_sq_text(q, 10)));
     c->channel = v >= 0 ? (gk_channel)v : GK_CHANNEL_OTHER;
-    c->arrival = col_date(q, 11);
-    c->received = col_date(q, 12);
-    v = gk_case_state_from_key(col_text(q, 13), strlen(col_text(q, 13)));
+    c->arrival = gk_sq_date(q, 11);
+    c->received = gk_sq_date(q, 12);
+    v = gk_case_state_from_key(gk_sq_text(q, 13), strlen(gk_sq_text(q, 13)));
     c->state = v >= 0 ? (gk_case_state)v : GK_CASE_RECEIVED;
-    v = gk_case_state_from_key(col_text(q, 14), strlen(col_text(q, 14)));
+    v = gk_case_state_from_key(gk_sq_text(q, 14), strlen(gk_sq_text(q, 14)));
     c->resume_state = v >= 0 ? (gk_case_state)v : GK_CASE_IN_PROGRESS;
-    c->last_event = col_date(q, 15);
-    c->clock_start = col_date(q, 16);
+    c->last_event = gk_sq_date(q, 15);
+    c->clock_start = gk_sq_date(q, 16);
     c->correction_requested = sqlite3_column_int(q, 17) != 0;
-    c->correction_notice = col_date(q, 18);
+    c->correction_notice = gk_sq_date(q, 18);
     c->ext_days = sqlite3_column_int(q, 19);
-    c->ext_approver = col_text(q, 20);
-    c->deferred_to = col_date(q, 21);
-    pauses_from_text(c, col_text(q, 22));
+    c->ext_approver = gk_sq_text(q, 20);
+    c->deferred_to = gk_sq_date(q, 21);
+    gk_store__pauses_parse(c, gk_sq_text(q, 22));
     c->pause_open = sqlite3_column_int(q, 23) != 0 && c->npauses > 0;
     c->fee_yuan = sqlite3_column_int64(q, 24);
     c->outcome = sqlite3_column_type(q, 25) == SQLITE_NULL
                      ? -1
-                     : key_index(gk_t3_row_key, GK_T3_NROWS, col_text(q, 25));
-    c->concluded = col_date(q, 26);
+                     : gk_store__key_index(gk_t3_row_key, GK_T3_NROWS, gk_sq_text(q, 25));
+    c->concluded = gk_sq_date(q, 26);
 }
 
 static int sqlite_case_foreach(gk_store *st, const gk_case_query *cq, gk_case_cb cb,
                                void *payload)
 {
-    sqlite_store *s = sqlite_downcast(st, "case_foreach");
+    gk_sq_store *s = gk_sq_downcast(st, "case_foreach");
     sqlite3_stmt *q;
     int rc, error;
 
     if (cq->tracking_code) {
-        error = stmt(&q, s, STMT_CASE_BY_CODE);
+        error = gk_sq_stmt(&q, s, STMT_CASE_BY_CODE);
         if (error < 0)
             return error;
-        bind_text(q, 1, cq->tracking_code);
+        gk_sq_bind_text(q, 1, cq->tracking_code);
     } else if (cq->tracking_no) {
-        error = stmt(&q, s, STMT_CASE_BY_NO);
+        error = gk_sq_stmt(&q, s, STMT_CASE_BY_NO);
         if (error < 0)
             return error;
-        bind_text(q, 1, cq->tracking_no);
-        bind_text(q, 2, cq->agency);
+        gk_sq_bind_text(q, 1, cq->tracking_no);
+        gk_sq_bind_text(q, 2, cq->agency);
     } else {
-        error = stmt(&q, s, STMT_CASE_LIST);
+        error = gk_sq_stmt(&q, s, STMT_CASE_LIST);
         if (error < 0)
             return error;
-        bind_text(q, 1, cq->agency);
+        gk_sq_bind_text(q, 1, cq->agency);
         sqlite3_bind_int(q, 2, cq->open_only);
         sqlite3_bind_int64(q, 3, cq->limit > 0 ? cq->limit : -1);
     }
@@ -615,7 +435,7 @@ static int sqlite_case_foreach(gk_store *st, const gk_case_query *cq, gk_case_cb
             break;
     }
     if (error == 0 && rc != SQLITE_DONE)
-        error = db_error(s, rc, "cases");
+        error = gk_sq_error(s, rc, "cases");
     sqlite3_reset(q);
     return error;
 }
@@ -624,21 +444,21 @@ static int sqlite_case_foreach(gk_store *st, const gk_case_query *cq, gk_case_cb
 
 static int sqlite_event_last(gk_store *st, int64_t *id_out, char hash_out[65])
 {
-    sqlite_store *s = sqlite_downcast(st, "event_last");
+    gk_sq_store *s = gk_sq_downcast(st, "event_last");
     sqlite3_stmt *q;
     int rc, error;
 
     *id_out = 0;
     hash_out[0] = '\0';
-    error = stmt(&q, s, STMT_EVENT_LAST);
+    error = gk_sq_stmt(&q, s, STMT_EVENT_LAST);
     if (error < 0)
         return error;
     rc = sqlite3_step(q);
     if (rc == SQLITE_ROW) {
         *id_out = sqlite3_column_int64(q, 0);
-        snprintf(hash_out, 65, "%s", col_text(q, 1));
+        snprintf(hash_out, 65, "%s", gk_sq_text(q, 1));
     } else if (rc != SQLITE_DONE) {
-        error = db_error(s, rc, "events");
+        error = gk_sq_error(s, rc, "events");
     }
     sqlite3_reset(q);
     return error;
@@ -646,55 +466,55 @@ static int sqlite_event_last(gk_store *st, int64_t *id_out, char hash_out[65])
 
 static int sqlite_event_insert(gk_store *st, const gk_store_event *e)
 {
-    sqlite_store *s = sqlite_downcast(st, "event_insert");
+    gk_sq_store *s = gk_sq_downcast(st, "event_insert");
     sqlite3_stmt *q;
     int error;
 
-    error = stmt(&q, s, STMT_EVENT_INSERT);
+    error = gk_sq_stmt(&q, s, STMT_EVENT_INSERT);
     if (error < 0)
         return error;
     sqlite3_bind_int64(q, 1, e->id);
-    bind_text(q, 2, e->at);
-    bind_text(q, 3, e->actor);
-    bind_text(q, 4, e->agency);
-    bind_text(q, 5, e->entity);
+    gk_sq_bind_text(q, 2, e->at);
+    gk_sq_bind_text(q, 3, e->actor);
+    gk_sq_bind_text(q, 4, e->agency);
+    gk_sq_bind_text(q, 5, e->entity);
     sqlite3_bind_int64(q, 6, e->entity_id);
-    bind_text(q, 7, e->action);
-    bind_text(q, 8, e->before);
-    bind_text(q, 9, e->after);
-    bind_text(q, 10, e->prev_hash);
-    bind_text(q, 11, e->hash);
-    return exec_done(s, q, "event");
+    gk_sq_bind_text(q, 7, e->action);
+    gk_sq_bind_text(q, 8, e->before);
+    gk_sq_bind_text(q, 9, e->after);
+    gk_sq_bind_text(q, 10, e->prev_hash);
+    gk_sq_bind_text(q, 11, e->hash);
+    return gk_sq_done(s, q, "event");
 }
 
 static int sqlite_event_foreach(gk_store *st, gk_store_event_cb cb, void *payload)
 {
-    sqlite_store *s = sqlite_downcast(st, "event_foreach");
+    gk_sq_store *s = gk_sq_downcast(st, "event_foreach");
     sqlite3_stmt *q;
     int rc, error;
 
-    error = stmt(&q, s, STMT_EVENT_LIST);
+    error = gk_sq_stmt(&q, s, STMT_EVENT_LIST);
     if (error < 0)
         return error;
     while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
         gk_store_event e;
         e.id = sqlite3_column_int64(q, 0);
-        e.at = col_text(q, 1);
-        e.actor = col_text(q, 2);
-        e.agency = col_text(q, 3);
-        e.entity = col_text(q, 4);
+        e.at = gk_sq_text(q, 1);
+        e.actor = gk_sq_text(q, 2);
+        e.agency = gk_sq_text(q, 3);
+        e.entity = gk_sq_text(q, 4);
         e.entity_id = sqlite3_column_int64(q, 5);
-        e.action = col_text(q, 6);
-        e.before = col_text(q, 7);
-        e.after = col_text(q, 8);
-        e.prev_hash = col_text(q, 9);
-        e.hash = col_text(q, 10);
+        e.action = gk_sq_text(q, 6);
+        e.before = gk_sq_text(q, 7);
+        e.after = gk_sq_text(q, 8);
+        e.prev_hash = gk_sq_text(q, 9);
+        e.hash = gk_sq_text(q, 10);
         error = cb(&e, payload);
         if (error != 0)
             break;
     }
     if (error == 0 && rc != SQLITE_DONE)
-        error = db_error(s, rc, "events");
+        error = gk_sq_error(s, rc, "events");
     sqlite3_reset(q);
     return error < 0 ? error : 0;
 }
@@ -703,29 +523,29 @@ static int sqlite_event_foreach(gk_store *st, gk_store_event_cb cb, void *payloa
 
 static int sqlite_t3_counts(gk_store *st, int year, const char *agency, gk_t3_counts counts)
 {
-    sqlite_store *s = sqlite_downcast(st, "t3_counts");
+    gk_sq_store *s = gk_sq_downcast(st, "t3_counts");
     char y0[16], y1[16];
     int64_t agency_row = 0;
     sqlite3_stmt *q;
     int rc, error;
 
     if (agency) {
-        error = agency_id(s, agency, &agency_row);
+        error = gk_sq_agency_id(s, agency, &agency_row);
         if (error < 0)
             return error;
     }
     snprintf(y0, sizeof y0, "%04d-01-01", year);
     snprintf(y1, sizeof y1, "%04d-12-31", year);
 
-    error = stmt(&q, s, STMT_T3_FLOW);
+    error = gk_sq_stmt(&q, s, STMT_T3_FLOW);
     if (error < 0)
         return error;
-    bind_text(q, 1, y0);
-    bind_text(q, 2, y1);
+    gk_sq_bind_text(q, 1, y0);
+    gk_sq_bind_text(q, 2, y1);
     if (agency)
         sqlite3_bind_int64(q, 3, agency_row);
     while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
-        int t = key_index(gk_applicant_type_key, GK_APPLICANT_NTYPES, col_text(q, 0));
+        int t = gk_store__key_index(gk_applicant_type_key, GK_APPLICANT_NTYPES, gk_sq_text(q, 0));
         if (t < 0)
             continue; /* the CHECK constraint makes this impossible */
         counts[GK_T3_NEW][t] += sqlite3_column_int64(q, 1);
@@ -733,30 +553,30 @@ static int sqlite_t3_counts(gk_store *st, int year, const char *agency, gk_t3_co
         counts[GK_T3_CARRIED_OUT][t] += sqlite3_column_int64(q, 3);
     }
     if (rc != SQLITE_DONE)
-        error = db_error(s, rc, "table 3");
+        error = gk_sq_error(s, rc, "table 3");
     sqlite3_reset(q);
     if (error < 0)
         return error;
 
-    error = stmt(&q, s, STMT_T3_RESULTS);
+    error = gk_sq_stmt(&q, s, STMT_T3_RESULTS);
     if (error < 0)
         return error;
-    bind_text(q, 1, y0);
-    bind_text(q, 2, y1);
+    gk_sq_bind_text(q, 1, y0);
+    gk_sq_bind_text(q, 2, y1);
     if (agency)
         sqlite3_bind_int64(q, 3, agency_row);
     while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
-        int t = key_index(gk_applicant_type_key, GK_APPLICANT_NTYPES, col_text(q, 0));
-        int row = key_index(gk_t3_row_key, GK_T3_NROWS, col_text(q, 1));
+        int t = gk_store__key_index(gk_applicant_type_key, GK_APPLICANT_NTYPES, gk_sq_text(q, 0));
+        int row = gk_store__key_index(gk_t3_row_key, GK_T3_NROWS, gk_sq_text(q, 1));
         if (t < 0 || row < GK_T3_FIRST_RESULT || row > GK_T3_LAST_RESULT) {
-            gk_error_set(GK_ERRCLASS_STORE, "办结的申请有无效的办理结果 '%s'", col_text(q, 1));
+            gk_error_set(GK_ERRCLASS_STORE, "办结的申请有无效的办理结果 '%s'", gk_sq_text(q, 1));
             error = GK_EBACKEND;
             break;
         }
         counts[row][t] += sqlite3_column_int64(q, 2);
     }
     if (error == 0 && rc != SQLITE_DONE)
-        error = db_error(s, rc, "table 3");
+        error = gk_sq_error(s, rc, "table 3");
     sqlite3_reset(q);
     return error;
 }
@@ -780,4 +600,18 @@ const gk_store_backend gk_store_backend_sqlite = {
     .event_insert = sqlite_event_insert,
     .event_foreach = sqlite_event_foreach,
     .t3_counts = sqlite_t3_counts,
+    .item_insert = gk_sq_item_insert,
+    .item_update = gk_sq_item_update,
+    .item_foreach = gk_sq_item_foreach,
+    .item_max_serial = gk_sq_item_max_serial,
+    .figures_put = gk_sq_figures_put,
+    .figures_foreach = gk_sq_figures_foreach,
+    .review_insert = gk_sq_review_insert,
+    .review_update = gk_sq_review_update,
+    .review_foreach = gk_sq_review_foreach,
+    .lock_insert = gk_sq_lock_insert,
+    .lock_get = gk_sq_lock_get,
+    .fee_put = gk_sq_fee_put,
+    .fee_get = gk_sq_fee_get,
+    .applicant_month_rank = gk_sq_applicant_month_rank,
 };

@@ -9,6 +9,7 @@
 #include "util/util.h"
 #include "store_int.h"
 #include "gk/calendar.h"
+#include "core/json_field.h"
 
 /* DSN scheme → backend. A NULL backend is a known scheme whose backend is
  * not built into this program (PostgreSQL until src/store/pg.c exists). */
@@ -97,6 +98,8 @@ void gk_store_close(gk_store *st)
         st->be->tx_rollback(st);
     dsn = st->dsn;
     actor = st->actor;
+    gk_free(st->correction);
+    gk_calendar_free(st->own_cal);
     st->be->close(st);
     gk_free(dsn);
     gk_free(actor);
@@ -200,6 +203,16 @@ void gk_store_tx_rollback(gk_store *st)
     st->be->tx_rollback(st);
     st->tx_depth = 0;
     st->chain_loaded = false;
+}
+
+int gk_store__key_index(const char *(*key)(int), int n, const char *s)
+{
+    int i;
+
+    for (i = 0; i < n; i++)
+        if (!strcmp(key(i), s))
+            return i;
+    return -1;
 }
 
 /* ----------------------------------------------------------- the chain */
@@ -346,21 +359,6 @@ int gk_store_verify(gk_store *st, gk_store_verify_result *out)
 
 /* ------------------------------------------------------------ agencies */
 
-static int json_escape(gk_buf *b, const char *s)
-{
-    int error = 0;
-
-    for (; error == 0 && s && *s; s++) {
-        if (*s == '"' || *s == '\\')
-            error = gk_buf_printf(b, "\\%c", *s);
-        else if ((unsigned char)*s < 0x20)
-            error = gk_buf_printf(b, "\\u%04x", (unsigned)(unsigned char)*s);
-        else
-            error = gk_buf_putc(b, *s);
-    }
-    return error;
-}
-
 int gk_store_agency_add(gk_store *st, const gk_agency *a, int64_t *id_out)
 {
     gk_buf js = GK_BUF_INIT;
@@ -378,23 +376,17 @@ int gk_store_agency_add(gk_store *st, const gk_agency *a, int64_t *id_out)
     error = st->be->agency_put(st, a, &id);
     if (error < 0)
         goto done;
-    error = gk_buf_puts(&js, "{\"code\":\"");
+    error = gk_buf_putc(&js, '{');
     if (error == 0)
-        error = json_escape(&js, a->code);
+        error = gk__json_str(&js, "code", a->code);
     if (error == 0)
-        error = gk_buf_puts(&js, "\",\"name\":\"");
+        error = gk__json_str(&js, "name", a->name);
     if (error == 0)
-        error = json_escape(&js, a->name);
+        error = gk__json_str(&js, "parent", a->parent);
     if (error == 0)
-        error = gk_buf_puts(&js, "\",\"parent\":\"");
+        error = gk__json_str(&js, "kind", a->kind);
     if (error == 0)
-        error = json_escape(&js, a->parent);
-    if (error == 0)
-        error = gk_buf_puts(&js, "\",\"kind\":\"");
-    if (error == 0)
-        error = json_escape(&js, a->kind);
-    if (error == 0)
-        error = gk_buf_puts(&js, "\"}");
+        error = gk__json_end(&js);
     if (error < 0)
         goto done;
     error = gk_store__audit(st, a->code, "agency", id, "create", "", gk_buf_cstr(&js));
@@ -455,14 +447,31 @@ int gk_store__default_agency(gk_store *st, char **code_out)
     return 0;
 }
 
+const char *gk_store__agency_or_default(gk_store *st, const char *agency, char **owned,
+                                        int *error_out)
+{
+    *owned = NULL;
+    *error_out = 0;
+    if (agency && *agency)
+        return agency;
+    *error_out = gk_store__default_agency(st, owned);
+    return *owned;
+}
+
 /* --------------------------------------------------------------- cases */
 
 int gk_store__case_insert(gk_store *st, gk_case *c)
 {
     gk_buf key = GK_BUF_INIT, js = GK_BUF_INIT;
     char no[32];
-    int error;
+    int years[2] = {c->received.y, gk_date_valid(c->concluded) ? c->concluded.y : 0};
+    int corr = 0, error;
 
+    /* A case received (or, imported, concluded) in a locked year changes
+     * that year's table 3. */
+    error = gk_store__lock_check(st, c->agency, years, 2, &corr);
+    if (error < 0)
+        return error;
     if (!c->tracking_code[0]) {
         error = gk_case_tracking_code(c->tracking_code);
         if (error < 0)
@@ -485,7 +494,8 @@ int gk_store__case_insert(gk_store *st, gk_case *c)
     error = gk_case_to_json(&js, c);
     if (error < 0)
         goto done;
-    error = gk_store__audit(st, c->agency, "case", c->id, "create", "", gk_buf_cstr(&js));
+    error = gk_store__audit_change(st, corr, c->agency, "case", c->id, "create", "",
+                                   gk_buf_cstr(&js));
 done:
     if (c->tracking_no == no)
         c->tracking_no = ""; /* do not leak a pointer to this frame */
@@ -548,13 +558,22 @@ static int apply_one(const gk_case *c, void *payload)
     gk_buf before = GK_BUF_INIT, after = GK_BUF_INIT;
     char action[64];
     gk_case n = *c;
-    int error;
+    gk_case_event ev;
+    int corr = 0, error;
 
     a->found = true;
-    error = gk_case_to_json(&before, c);
+    /* An event dated in a locked year changes that year's report (its
+     * conclusion or its carry-over); later events do not. */
+    error = gk_store__lock_check(a->st, c->agency, &a->ev->date.y, 1, &corr);
+    if (error == 0)
+        error = gk_store__fee_before(a->st, c, a->ev, &ev);
+    if (error == 0)
+        error = gk_case_to_json(&before, c);
     if (error < 0)
         goto done;
-    error = gk_case_apply(&n, a->ev);
+    error = gk_case_apply(&n, &ev);
+    if (error == 0)
+        error = gk_store__fee_after(a->st, c, &ev);
     if (error < 0)
         goto done;
     error = a->st->be->case_update(a->st, &n);
@@ -564,8 +583,8 @@ static int apply_one(const gk_case *c, void *payload)
     if (error < 0)
         goto done;
     snprintf(action, sizeof action, "apply:%s", gk_case_event_key(a->ev->kind));
-    error = gk_store__audit(a->st, n.agency, "case", n.id, action, gk_buf_cstr(&before),
-                            gk_buf_cstr(&after));
+    error = gk_store__audit_change(a->st, corr, n.agency, "case", n.id, action,
+                                   gk_buf_cstr(&before), gk_buf_cstr(&after));
 done:
     gk_buf_release(&before);
     gk_buf_release(&after);
@@ -599,80 +618,5 @@ int gk_store_case_apply(gk_store *st, const char *code, const gk_case_event *ev)
 done:
     if (error < 0)
         gk_store_tx_rollback(st);
-    return error;
-}
-
-/* -------------------------------------------------------------- report */
-
-typedef struct {
-    const char *code;
-    gk_report *r;
-    bool found;
-} name_ctx;
-
-/* The report names the agency by its name (the code when it has none). */
-static int agency_name(const gk_agency *a, void *payload)
-{
-    name_ctx *n = payload;
-
-    if (strcmp(a->code, n->code) != 0)
-        return 0;
-    n->found = true;
-    n->r->agency = gk_report_strdup(n->r, a->name, strlen(a->name));
-    return n->r->agency ? 1 : gk__oom();
-}
-
-int gk_store_report_build(gk_report **out, gk_store *st, int year, const char *agency)
-{
-    gk_t3_counts counts;
-    gk_report *r = NULL;
-    int row, col;
-    int error;
-
-    GK_ASSERT_ARG(out && st);
-    *out = NULL;
-    if (year < 2008 || year > 9999) {
-        gk_error_set(GK_ERRCLASS_STORE, "年度 %d 无效", year);
-        return GK_EINVALID;
-    }
-    memset(counts, 0, sizeof counts);
-    error = st->be->t3_counts(st, year, agency && *agency ? agency : NULL, counts);
-    if (error < 0)
-        goto done;
-    error = gk_report_new(&r);
-    if (error < 0)
-        goto done;
-    r->format = GK_FORMAT_2021;
-    r->year = year;
-    r->agency = "";
-    if (agency && *agency) {
-        name_ctx n = {agency, r, false};
-        error = st->be->agency_foreach(st, agency_name, &n);
-        if (error < 0)
-            goto done;
-        error = 0;
-    }
-    r->t3_present = true;
-    /* R_TOTAL and the 总计 column are derived here, from the leaves, as the
-     * format defines them (spec §1.4 invariants 2 and 3). */
-    for (row = 0; row < GK_T3_NROWS; row++) {
-        int64_t sum = 0;
-        for (col = 0; col < GK_APPLICANT_NTYPES; col++) {
-            int64_t v = counts[row][col];
-            if (row == GK_T3_R_TOTAL) {
-                int leaf;
-                v = 0;
-                for (leaf = GK_T3_FIRST_RESULT; leaf <= GK_T3_LAST_RESULT; leaf++)
-                    v += counts[leaf][col];
-            }
-            gk_cell_set(&r->t3[row][col], (double)v);
-            sum += v;
-        }
-        gk_cell_set(&r->t3[row][GK_T3_COL_TOTAL], (double)sum);
-    }
-    *out = r;
-    r = NULL;
-done:
-    gk_report_free(r);
     return error;
 }

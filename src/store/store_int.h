@@ -39,6 +39,39 @@ int gk_store__case_insert(gk_store *st, gk_case *c) GK_WARN_UNUSED;
  * several or none. */
 int gk_store__default_agency(gk_store *st, char **code_out) GK_WARN_UNUSED;
 
+/* Year lock (store_lock.c). Checks the years (<= 0 skipped) a change
+ * falls in against the locks of agency and of the whole store: 0 when none
+ * is locked; GK_ECONFLICT with the message when one is, unless the store
+ * is in correction mode, where *corr_year receives that year. */
+int gk_store__lock_check(gk_store *st, const char *agency, const int *years, size_t n,
+                         int *corr_year) GK_WARN_UNUSED;
+/* gk_store__audit, marked as a correction of corr_year when it is not 0. */
+int gk_store__audit_change(gk_store *st, int corr_year, const char *agency, const char *entity,
+                           int64_t entity_id, const char *action, const char *before,
+                           const char *after) GK_WARN_UNUSED;
+
+/* Fees (store_fee.c), around gk_case_apply in gk_store_case_apply:
+ * before: completes a FEE_NOTICE event (amount from fee.h: 按件 from the
+ * applicant's month rank, 按量 from the pages) into *ev_out and refuses a
+ * FEE_LAPSED before the payment window has ended; after: records the fee
+ * notice or the payment. c is the case before the event. */
+int gk_store__fee_before(gk_store *st, const gk_case *c, const gk_case_event *ev,
+                         gk_case_event *ev_out) GK_WARN_UNUSED;
+int gk_store__fee_after(gk_store *st, const gk_case *c, const gk_case_event *ev) GK_WARN_UNUSED;
+
+/* The stored key of a fee method ("GIVEN", "BY_COUNT", "BY_PAGES") and
+ * back (-1 when unknown). */
+const char *gk_store__fee_method_key(int m);
+int gk_store__fee_method_from_key(const char *s);
+
+/* Resolves agency "" to the only agency into *owned (caller frees) and
+ * returns the code to use. NULL (error set) on failure. */
+const char *gk_store__agency_or_default(gk_store *st, const char *agency, char **owned,
+                                        int *error_out);
+
+/* The index of s among key(0..n-1), -1 when none. */
+int gk_store__key_index(const char *(*key)(int), int n, const char *s);
+
 /* Fills out with "YYYY-MM-DDTHH:MM:SS.mmmZ" (UTC, from CLOCK_REALTIME). */
 void gk_store__now(char out[32]);
 

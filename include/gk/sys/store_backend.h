@@ -20,7 +20,7 @@
 
 GK_BEGIN_DECL
 
-#define GK_STORE_BACKEND_VERSION 1
+#define GK_STORE_BACKEND_VERSION 2
 
 /* Table 3 counts as the backend computes them: rows of gk_t3_row (NEW,
  * CARRIED_IN, each result leaf, CARRIED_OUT; R_TOTAL is left 0) by
@@ -62,6 +62,38 @@ typedef struct gk_store_backend {
     /* Table 3 of year for one agency code (NULL = all). */
     int (*t3_counts)(gk_store *st, int year, const char *agency, gk_t3_counts counts);
     /* Version 1 ends here; new methods are appended, never reordered. */
+
+    /* Version 2: catalogue, figures, review cases, year locks, fees. */
+    /* item_insert sets it->id; it->index_no is final (store.c numbers it)
+     * and idx holds its parsed parts. */
+    int (*item_insert)(gk_store *st, gk_catalogue_item *it, const gk_index_no_parts *idx);
+    int (*item_update)(gk_store *st, const gk_catalogue_item *it);
+    /* q->formed_year is applied by store.c, not by the backend. */
+    int (*item_foreach)(gk_store *st, const gk_item_query *q, gk_item_cb cb, void *payload);
+    /* The highest serial given under prefix and year (0 when none). */
+    int (*item_max_serial)(gk_store *st, const char *prefix, int year, int64_t *out);
+    /* Replaces the figures row of (f->agency, f->year). */
+    int (*figures_put)(gk_store *st, const gk_year_figures *f);
+    /* Every figures row of year, each agency's own (agency set). */
+    int (*figures_foreach)(gk_store *st, int year, int (*cb)(const gk_year_figures *f, void *p),
+                           void *payload);
+    int (*review_insert)(gk_store *st, gk_review_case *r);
+    int (*review_update)(gk_store *st, const gk_review_case *r);
+    /* id > 0: that case only; else agency NULL = all. */
+    int (*review_foreach)(gk_store *st, const char *agency, int64_t id, gk_review_cb cb,
+                          void *payload);
+    /* Year locks, keyed by agency code ("" = whole store). */
+    int (*lock_insert)(gk_store *st, const char *agency, int year, const char *report_json,
+                       const char *at);
+    /* *found false when none; the JSON is appended to json_out. */
+    int (*lock_get)(gk_store *st, const char *agency, int year, gk_buf *json_out, bool *found);
+    /* Fee notices: replaced whole; get sets *found. */
+    int (*fee_put)(gk_store *st, const gk_case_fee *f);
+    int (*fee_get)(gk_store *st, int64_t case_id, gk_case_fee *out, bool *found);
+    /* *n_out = how many cases of the same applicant as case_id were
+     * received in the calendar month of its receipt date, up to and
+     * including it (by receipt date, then id): its 件 number, 109号第四条. */
+    int (*applicant_month_rank)(gk_store *st, int64_t case_id, int64_t *n_out);
 } gk_store_backend;
 
 /* The base of every store: the first member of each concrete store. */
@@ -75,6 +107,10 @@ struct gk_store {
     bool chain_loaded;
     int64_t chain_id;
     char chain_hash[65];
+    /* Version 2 (store.c only; backends leave them zero). */
+    char *correction;            /* correction mode's reason, or NULL */
+    const gk_calendar *cal;      /* fee deadlines; NULL = own_cal */
+    gk_calendar *own_cal;        /* the embedded default, loaded on use */
 };
 
 /* Backends compiled into this library. */
