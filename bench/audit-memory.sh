@@ -14,17 +14,27 @@ G="$B/gongkai"
 T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
 SRC=$(ls tests/resources/corpus/real/* | grep -v '\.source\.txt$')
-make_tree() { # dir count
+make_tree() { # dir count: directories of 1,000 links, copied as links
     mkdir -p "$1"
-    i=0
-    while [ "$i" -lt "$2" ]; do
+    i=0 d=0
+    while [ "$i" -lt "$2" ] && [ "$i" -lt 1000 ]; do
         for f in $SRC; do
-            [ "$i" -lt "$2" ] || break
-            d="$1/$((i / 1000))"
-            mkdir -p "$d"
-            ln "$f" "$d/$i-$(basename "$f")"
+            [ "$i" -lt "$2" ] && [ "$i" -lt 1000 ] || break
+            mkdir -p "$1/0"
+            ln "$f" "$1/0/$i-$(basename "$f")"
             i=$((i + 1))
         done
+    done
+    # whole directories of 1,000 (cp -al links every file of the first)
+    while [ $((i + 1000)) -le "$2" ]; do
+        d=$((d + 1))
+        cp -al "$1/0" "$1/$d"
+        i=$((i + 1000))
+    done
+    # the rest, one link at a time
+    for f in $(ls "$1/0" | head -n $(($2 - i))); do
+        mkdir -p "$1/rest"
+        ln "$1/0/$f" "$1/rest/$f"
     done
 }
 peak() { # dir -> "KB seconds"
