@@ -6,9 +6,30 @@
  * must not lose published numbers. Every other line is free text, except
  * page footers ("— 5 —"), which are dropped.
  */
+#include <ctype.h>
 #include "parse/parse_int.h"
 
 bool gk_parse__is_page_footer(const char *s, size_t len);
+
+/* Adds a cell with the Markdown backslash escapes removed: "\\X" reads X
+ * for ASCII punctuation X (CommonMark §2.4; the renderer escapes "|", "*",
+ * "&", "<", "_", and "1." at a line's start this way). */
+static int md_cell(gk_grid *g, const char *s, size_t n, gk_srcpos pos, bool bounded)
+{
+    gk_buf b = GK_BUF_INIT;
+    size_t i;
+    int error = 0;
+
+    for (i = 0; i < n && !error; i++) {
+        if (s[i] == '\\' && i + 1 < n && ispunct((unsigned char)s[i + 1]))
+            i++;
+        error = gk_buf_putc(&b, s[i]);
+    }
+    if (!error)
+        error = gk_grid_cell(g, b.ptr ? b.ptr : "", b.len, pos, 1, 1, bounded);
+    gk_buf_release(&b);
+    return error;
+}
 
 static bool is_delim_row(const char *s, size_t n)
 {
@@ -50,7 +71,7 @@ static int pipe_row(gk_grid *g, const char *s, size_t n, gk_srcpos sp, size_t pa
             while (b > a && (s[b - 1] == ' ' || s[b - 1] == '\t'))
                 b--;
             cp.col = (uint32_t)(a + 1);
-            error = gk_grid_cell(g, s + a, b - a, cp, 1, 1, true);
+            error = md_cell(g, s + a, b - a, cp, true);
             count++;
         }
         start = i + 1;
@@ -112,7 +133,13 @@ int gk_parse__markdown_grid(gk_grid *g, const char *s, size_t len)
         while (b < e && (line[b] == '#' || line[b] == ' '))
             b++;
         sp.col = (uint32_t)(b + 1);
-        error = gk_grid_cell(g, line + b, e - b, sp, 1, 1, false);
+        /* A line in emphasis ("*（报告未载明此表）*") reads without it. */
+        if (e - b >= 3 && line[b] == '*' && line[b + 1] != '*' && line[e - 1] == '*' &&
+            line[e - 2] != '\\' && line[e - 2] != '*') {
+            b++;
+            e--;
+        }
+        error = md_cell(g, line + b, e - b, sp, false);
     }
     gk_grid_trim(g);
     return error;

@@ -246,8 +246,11 @@ static int fill_row(rz_ctx *z, gk_cell *cells, size_t n, const gk_seg_sum *sums,
     bool bounded = false, all_int = true, all_zero = true;
     gk_str pieces[GK_ARRAY_LEN(cands->v) * 4];
 
-    if (nt == 1 && t[0].kind == RZ_ABSENT_ROW) {
-        /* the renderers' note for a row the report lacks: every cell ABSENT */
+    for (i = 1; i < nt && t[0].kind == RZ_ABSENT_ROW && t[i].kind == RZ_BLANK; i++)
+        ;
+    if (nt >= 1 && t[0].kind == RZ_ABSENT_ROW && i == nt) {
+        /* the renderers' note for a row the report lacks (Markdown prints it
+         * in the first column, the others empty): every cell ABSENT */
         memset(cells, 0, n * sizeof(*cells));
         return FILL_OK;
     }

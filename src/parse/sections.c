@@ -36,7 +36,7 @@ static bool in_report_table(const gk_grid *g, const bool *report_table, size_t r
 {
     const gk_grow *row = &g->rows[r];
 
-    return row->bounded && row->table && row->table <= g->ntables && report_table[row->table];
+    return row->bounded && row->table && report_table[row->table];
 }
 
 /* A row that starts with a section heading stays in the text even inside a
@@ -59,15 +59,21 @@ static bool row_is_heading(const gk_grid *g, size_t r)
  * and a section's text is what the report says around them. */
 static int grid_text(gk_buf *out, const gk_grid *g)
 {
-    bool *report_table = gk_calloc((size_t)g->ntables + 1, sizeof(bool));
-    size_t r, c, k;
+    bool *report_table;
+    size_t r, c, k, ntables = g->ntables;
     int error = 0;
 
+    /* The Markdown and text front ends number their tables without
+     * counting them in ntables. */
+    for (r = 0; r < g->nrows; r++)
+        if (g->rows[r].table > ntables)
+            ntables = g->rows[r].table;
+    report_table = gk_calloc(ntables + 1, sizeof(bool));
     if (!report_table)
         return gk__oom();
     for (r = 0; r < g->nrows; r++) {
         const gk_grow *row = &g->rows[r];
-        if (!row->bounded || !row->table || row->table > g->ntables)
+        if (!row->bounded || !row->table)
             continue;
         for (c = 0; c < row->ncells; c++)
             for (k = 0; k < GK_ARRAY_LEN(table_words); k++)
