@@ -20,7 +20,7 @@ SHOTS=
 while [ $# -gt 0 ]; do
     case "$1" in
     --screenshots) SHOTS="$SRC/docs/screenshots" ;;
-    -h | --help) sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h | --help) awk 'NR > 1 && !/^#/ {exit} NR > 1' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     -*) echo "usage: $0 [--screenshots] [TEST...]" >&2; exit 2 ;;
     *) break ;;
     esac

@@ -9,7 +9,8 @@
 #   static   GET /static/app.css (an embedded asset: the baseline)
 #   status   GET /api/v1/status/CODE (public status lookup, JSON)
 #   page     GET /status?code=CODE (the same lookup as an HTML page)
-#   search   the catalogue search, when the server has one
+#   search   the catalogue search, when the server has one (probed at
+#            /api/v1/catalogue?q=, /catalogue?q=; GK_BENCH_SEARCH=PATH sets it)
 # and prints requests/s, latency p50/p90/p99, errors, the server's CPU time
 # per request (steadier than requests/s on a shared machine) and the ratio
 # of each to the static baseline; writes bench/http/RESULTS.md (--out).
@@ -24,7 +25,7 @@ while [ $# -gt 0 ]; do
     case "$1" in
     --quick) DUR=5 ;;
     --out) OUT=$2; shift ;;
-    -h | --help) sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h | --help) awk 'NR > 1 && !/^#/ {exit} NR > 1' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "usage: $0 [--quick] [--out FILE]" >&2; exit 2 ;;
     esac
     shift
@@ -82,8 +83,9 @@ PORT=$(sed -n 's|.*http://127.0.0.1:\([0-9]*\)/.*|\1|p' "$T/serve.out")
 U="http://127.0.0.1:$PORT"
 
 ok200() { [ "$(curl -s -o /dev/null -w '%{http_code}' "$1")" = 200 ]; }
-SEARCH=
-for cand in "/api/v1/catalogue?q=%E5%85%AC%E5%BC%80" "/catalogue?q=%E5%85%AC%E5%BC%80" \
+SEARCH=${GK_BENCH_SEARCH:-}
+[ -z "$SEARCH" ] || ok200 "$U$SEARCH" || { echo "GK_BENCH_SEARCH=$SEARCH is not 200" >&2; exit 1; }
+[ -n "$SEARCH" ] || for cand in "/api/v1/catalogue?q=%E5%85%AC%E5%BC%80" "/catalogue?q=%E5%85%AC%E5%BC%80" \
     "/api/v1/catalogue/search?q=%E5%85%AC%E5%BC%80"; do
     if ok200 "$U$cand"; then SEARCH=$cand; break; fi
 done
