@@ -5,33 +5,17 @@
  * shown in the official HTML layout with the findings beside it, and
  * downloadable in every format of the renderer.
  *
- * Tables 2 and 4 are not kept in the registers yet: their absence is
- * shown as a note, not as an error of the report (as `gongkai report`
- * does). The narrative rules are not run: the sections are written by
- * people after the figures.
+ * Table 2 comes from the catalogue and the entered yearly figures, table 4
+ * from the review cases (gk_store_report_build_full); when no figures
+ * were entered for the year the page says so. The narrative rules are not
+ * run: the sections are written by people after the figures. A published
+ * year can be locked (gk_store_report_lock): from then on the stored
+ * report is shown and changes in that year are refused.
  */
 #include <stdio.h>
 #include "gk/render.h"
 #include "gk/validate.h"
 #include "page_int.h"
-
-static const struct {
-    const char *rule, *cell, *note;
-} not_from_registers[] = {
-    {"STRUCT.MISSING_TABLE", "proactive", "表二（主动公开）尚未由登记数据生成，需另行填写"},
-    {"STRUCT.MISSING_TABLE", "review_litigation", "表四（行政复议、行政诉讼）尚未由登记数据生成，需另行填写"},
-};
-
-static const char *registers_gap(const gk_diag *d)
-{
-    size_t i;
-
-    for (i = 0; i < GK_ARRAY_LEN(not_from_registers); i++)
-        if (!strcmp(d->rule, not_from_registers[i].rule) && d->cell &&
-            !strcmp(d->cell, not_from_registers[i].cell))
-            return not_from_registers[i].note;
-    return NULL;
-}
 
 /* The year and agency asked for: year 2008 (the first year of the
  * 条例) up to this year, default last year; the agency one the session may
@@ -56,18 +40,23 @@ static int params(const gk_http_req *req, int *year, const char **agency)
     return 0;
 }
 
-/* Builds and validates; caller frees both. */
+/* Builds and validates; caller frees both. *figures (may be NULL): the
+ * yearly figures of table 2 were entered; *locked (may be NULL): the year
+ * is locked for this agency or the whole store. */
 static int build(gk_http_req *req, int year, const char *agency, gk_report **r,
-                 gk_diag_list **l)
+                 gk_diag_list **l, bool *figures, bool *locked)
 {
     gk_validate_opts vo = GK_VALIDATE_OPTS_INIT;
     gk_store *st = NULL;
+    bool dummy;
     int error = gk_page__store(req, &st);
 
     *r = NULL;
     *l = NULL;
     if (error == 0)
-        error = gk_store_report_build(r, st, year, agency);
+        error = gk_store_report_build_full(r, st, year, agency, figures);
+    if (error == 0)
+        error = gk_store_year_locked(st, year, agency, locked ? locked : &dummy);
     gk_page__store_done(req, st);
     vo.narrative = false;
     if (error == 0)
@@ -77,9 +66,8 @@ static int build(gk_http_req *req, int year, const char *agency, gk_report **r,
     return error;
 }
 
-/* The findings (gongkai.findings/1 items) and the notes about tables the
- * registers do not produce. */
-static int findings_view(json_t *view, const gk_diag_list *l)
+/* The findings (gongkai.findings/1 items) and the notes. */
+static int findings_view(json_t *view, const gk_diag_list *l, bool figures)
 {
     json_t *list = json_array(), *notes = json_array();
     size_t i, errors = 0, warnings = 0;
@@ -87,13 +75,8 @@ static int findings_view(json_t *view, const gk_diag_list *l)
 
     for (i = 0; list && notes && error == 0 && i < gk_diag_list_count(l); i++) {
         const gk_diag *d = gk_diag_list_get(l, i);
-        const char *gap = registers_gap(d);
         json_t *o;
 
-        if (gap) {
-            error = json_array_append_new(notes, json_string(gap)) ? gk__oom() : 0;
-            continue;
-        }
         errors += d->severity == GK_SEV_ERROR;
         warnings += d->severity == GK_SEV_WARNING;
         o = json_pack("{s:s, s:s, s:s, s:s}", "rule", d->rule, "severity",
@@ -103,6 +86,10 @@ static int findings_view(json_t *view, const gk_diag_list *l)
             error = gk__oom();
     }
     if (!list || !notes)
+        error = gk__oom();
+    if (error == 0 && !figures &&
+        json_array_append_new(notes, json_string("表二中行政许可、行政处罚、行政强制决定数和行政事业性收费金额"
+                                                 "本年度尚未录入，按 0 计")))
         error = gk__oom();
     if (error == 0)
         error = gk_page__put_int(view, "errors", (int64_t)errors);
@@ -165,16 +152,18 @@ int api_reports_get(gk_http_req *req, gk_http_resp *resp)
     const char *agency;
     gk_store *st = NULL;
     json_t *v = NULL;
-    bool api = !req->route || !req->route->tmpl;
+    bool api = !req->route || !req->route->tmpl, figures = false, locked = false;
     int year, y, error;
 
     error = params(req, &year, &agency);
     if (error == 0)
-        error = build(req, year, agency, &r, &l);
+        error = build(req, year, agency, &r, &l, &figures, &locked);
     if (error == 0)
         error = gk_http__view(resp);
     if (error == 0)
-        error = findings_view(resp->view, l);
+        error = findings_view(resp->view, l, figures);
+    if (error == 0)
+        error = gk_page__put_bool(resp->view, "locked", locked);
     if (error == 0 && api) {
         /* The API answers the report JSON itself (report-json.md §1). */
         error = gk_report_to_json(&js, r);
@@ -238,7 +227,7 @@ int api_reports_download(gk_http_req *req, gk_http_resp *resp)
     }
     error = params(req, &year, &agency);
     if (error == 0)
-        error = build(req, year, agency, &r, &l);
+        error = build(req, year, agency, &r, &l, NULL, NULL);
     if (error == 0)
         error = gk_render(&resp->body, r, (gk_render_format)f);
     if (error < 0)
@@ -255,5 +244,38 @@ int api_reports_download(gk_http_req *req, gk_http_resp *resp)
 done:
     gk_diag_list_free(l);
     gk_report_free(r);
+    return error;
+}
+
+/* POST /staff/reports/lock, /api/v1/reports/lock (year, agency): locks
+ * the published report of the year (gk_store_report_lock). The page goes
+ * back to the report; the API answers {"year", "agency", "locked": true}.
+ * Refused (409) when already locked. */
+int api_reports_lock(gk_http_req *req, gk_http_resp *resp)
+{
+    const char *agency;
+    gk_store *st = NULL;
+    char loc[128];
+    int year, error;
+
+    error = params(req, &year, &agency);
+    if (error == 0)
+        error = gk_page__store(req, &st);
+    if (error == 0)
+        error = gk_store_report_lock(st, year, agency);
+    gk_page__store_done(req, st);
+    if (error < 0)
+        return error;
+    if (req->route && req->route->tmpl) {
+        snprintf(loc, sizeof(loc), "/staff/reports?year=%d&agency=%s", year, agency ? agency : "");
+        return gk_http__redirect(resp, gk_arena_strndup(&req->arena, loc, strlen(loc)));
+    }
+    error = gk_http__view(resp);
+    if (error == 0)
+        error = gk_page__put_int(resp->view, "year", year);
+    if (error == 0)
+        error = gk_http__view_str(resp->view, "agency", agency ? agency : "");
+    if (error == 0)
+        error = gk_page__put_bool(resp->view, "locked", true);
     return error;
 }

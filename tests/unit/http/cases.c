@@ -166,7 +166,8 @@ static int act(rf_env *e, const char *code, const char *action, const char *extr
     int status;
 
     snprintf(path, sizeof(path), "/staff/cases/%s/%s", code, action);
-    snprintf(body, sizeof(body), "_csrf=%s&date=%s%s", e->csrf, "2025-06-16", extra ? extra : "");
+    /* The first value of a field counts: extra may give its own date. */
+    snprintf(body, sizeof(body), "_csrf=%s%s&date=2025-06-16", e->csrf, extra ? extra : "");
     if (rf_post(e, &r, path, body) < 0)
         return -1;
     status = r.status;
@@ -318,5 +319,76 @@ GK_TEST(http_cases, reply_notice_preview_and_download)
     GK_T_CALL(rf_get(&e, &r, path));
     GK_T_INT_EQ(r.status, 403);
     gk_http__resp_release(&r);
+    rf_free(&e);
+}
+
+/* Every action of the console through the page, on a fresh case each
+ * time, as a 负责人 (allowed every action): the state the store ends in. */
+GK_TEST(http_cases, every_action_moves_the_state)
+{
+    static const struct {
+        const char *steps[3][2]; /* {slug, extra fields} */
+        const char *state;
+    } runs[] = {
+        {{{"accept", NULL}}, "IN_PROGRESS"},
+        {{{"correction", NULL}}, "CORRECTION_REQUESTED"},
+        {{{"correction", NULL}, {"corrected", NULL}}, "IN_PROGRESS"},
+        {{{"correction", NULL}, {"correction-lapsed", NULL}}, "ABANDONED_NO_CORRECTION"},
+        {{{"accept", NULL}, {"consult-third-party", NULL}}, "SUSPENDED_THIRD_PARTY"},
+        {{{"accept", NULL}, {"consult-agency", NULL}, {"consult-done", NULL}}, "IN_PROGRESS"},
+        {{{"accept", NULL}, {"fee-notice", "&fee=200"}, {"fee-paid", NULL}}, "IN_PROGRESS"},
+        {{{"accept", NULL}, {"fee-notice", "&fee=200"}, {"fee-lapsed", "&date=2025-07-16"}}, "ABANDONED_NO_FEE"},
+        {{{"accept", NULL}, {"extend", "&days=20"}}, "EXTENDED"},
+        {{{"accept", NULL}, {"defer", "&until=2025-09-30"}}, "IN_PROGRESS"},
+        {{{"accept", NULL}, {"answer", "&outcome=R_NA_NOTHELD"}}, "ANSWERED"},
+        {{{"answer", "&outcome=R_GRANT"}}, "ANSWERED"},
+        {{{"withdraw", NULL}}, "WITHDRAWN"},
+    };
+    rf_env e;
+    size_t i, s;
+
+    GK_T_CALL(rf_new(&e));
+    GK_T_CALL(rf_login(&e, "负责人丁", GK_ROLE_HEAD, "BUR1"));
+    for (i = 0; i < GK_ARRAY_LEN(runs); i++) {
+        char code[GK_TRACKING_CODE_LEN + 1];
+
+        GK_T_CALL(rf_case(&e, "BUR1", "某人", "2025-06-10", code));
+        for (s = 0; s < 3 && runs[i].steps[s][0]; s++) {
+            int st = act(&e, code, runs[i].steps[s][0], runs[i].steps[s][1]);
+
+            if (st != 303)
+                GK_T_FAIL("run %zu, %s: status %d", i, runs[i].steps[s][0], st);
+        }
+        if (strcmp(rf_state(&e, code), runs[i].state))
+            GK_T_FAIL("run %zu: state %s, expected %s", i, rf_state(&e, code), runs[i].state);
+    }
+    rf_free(&e);
+}
+
+/* Malformed or hostile field values are refused and change nothing. */
+GK_TEST(http_cases, bad_fields_refused)
+{
+    rf_env e;
+    gk_http_resp r;
+    char code[GK_TRACKING_CODE_LEN + 1], path[96], body[256];
+
+    GK_T_CALL(rf_new(&e));
+    GK_T_CALL(rf_case(&e, "BUR1", "某人", "2025-06-10", code));
+    GK_T_CALL(rf_login(&e, "负责人丁", GK_ROLE_HEAD, "BUR1"));
+    snprintf(path, sizeof(path), "/staff/cases/%s/accept", code);
+    snprintf(body, sizeof(body), "_csrf=%s&date=2025-06-16%%27%%20OR%%201%%3D1", e.csrf);
+    GK_T_CALL(rf_post(&e, &r, path, body));
+    GK_T_INT_EQ(r.status, 400);
+    gk_http__resp_release(&r);
+    snprintf(path, sizeof(path), "/staff/cases/%s/extend", code);
+    GK_T_INT_EQ(act(&e, code, "extend", "&days=abc"), 400);
+    GK_T_INT_EQ(act(&e, code, "fee-notice", "&fee=-5"), 409);
+    /* Before the receipt date: the state machine refuses it. */
+    snprintf(path, sizeof(path), "/staff/cases/%s/accept", code);
+    snprintf(body, sizeof(body), "_csrf=%s&date=2025-06-01", e.csrf);
+    GK_T_CALL(rf_post(&e, &r, path, body));
+    GK_T_OK(r.status == 409 || r.status == 400);
+    gk_http__resp_release(&r);
+    GK_T_STR_EQ(rf_state(&e, code), "RECEIVED");
     rf_free(&e);
 }

@@ -52,7 +52,8 @@ GK_TEST(http_reports, table3_from_the_registers)
     GK_T_INT_EQ((int)cell(j, "R_TOTAL", 6), 2);
     GK_T_INT_EQ((int)cell(j, "CARRIED_OUT", 6), 1);
     GK_T_OK(json_is_true(json_object_get(j, "passed")));
-    GK_T_INT_EQ((int)json_array_size(json_object_get(j, "notes")), 2); /* tables 2 and 4 */
+    GK_T_INT_EQ((int)json_array_size(json_object_get(j, "notes")), 1); /* no table-2 figures */
+    GK_T_OK(json_is_false(json_object_get(j, "locked")));
     json_decref(j);
     gk_http__resp_release(&r);
     GK_T_CALL(rf_get(&e, &r, "/staff/reports?year=2025"));
@@ -119,5 +120,55 @@ GK_TEST(http_reports, agency_isolation_and_bad_input)
     GK_T_INT_EQ((int)cell(j, "NEW", 6), 3);
     json_decref(j);
     gk_http__resp_release(&r);
+    rf_free(&e);
+}
+
+GK_TEST(http_reports, lock_after_publication)
+{
+    rf_env e;
+    gk_http_resp r;
+    char body[256], code[GK_TRACKING_CODE_LEN + 1];
+    json_t *j;
+
+    GK_T_CALL(rf_new(&e));
+    GK_T_CALL(seed_year(&e));
+    GK_T_CALL(rf_case(&e, "BUR1", "戊", "2025-06-11", code));
+    /* Only 负责人 and 管理员 lock; a 承办人 is refused. */
+    GK_T_CALL(rf_login(&e, "承办", GK_ROLE_HANDLER, "BUR1"));
+    snprintf(body, sizeof(body), "_csrf=%s&year=2025", e.csrf);
+    GK_T_CALL(rf_post(&e, &r, "/staff/reports/lock", body));
+    GK_T_INT_EQ(r.status, 403);
+    gk_http__resp_release(&r);
+    GK_T_CALL(rf_login(&e, "办公室", GK_ROLE_HEAD, "BUR1"));
+    GK_T_CALL(rf_post(&e, &r, "/staff/reports/lock", "year=2025"));
+    GK_T_INT_EQ(r.status, 403); /* no CSRF token */
+    gk_http__resp_release(&r);
+    snprintf(body, sizeof(body), "_csrf=%s&year=2025&agency=BUR2", e.csrf);
+    GK_T_CALL(rf_post(&e, &r, "/staff/reports/lock", body));
+    GK_T_INT_EQ(r.status, 403); /* another agency */
+    gk_http__resp_release(&r);
+    snprintf(body, sizeof(body), "_csrf=%s&year=2025", e.csrf);
+    GK_T_CALL(rf_post(&e, &r, "/staff/reports/lock", body));
+    GK_T_INT_EQ(r.status, 303);
+    gk_http__resp_release(&r);
+    GK_T_CALL(rf_get(&e, &r, "/api/v1/reports?year=2025"));
+    j = json_loads(ht_body(&r), 0, NULL);
+    GK_T_OK(json_is_true(json_object_get(j, "locked")));
+    json_decref(j);
+    gk_http__resp_release(&r);
+    GK_T_CALL(rf_post(&e, &r, "/staff/reports/lock", body));
+    GK_T_INT_EQ(r.status, 409); /* already locked */
+    gk_http__resp_release(&r);
+    /* An event dated in the locked year is refused. */
+    snprintf(body, sizeof(body), "_csrf=%s&date=2025-06-16", e.csrf);
+    {
+        char path[96];
+
+        snprintf(path, sizeof(path), "/api/v1/cases/%s/accept", code);
+        GK_T_CALL(rf_post(&e, &r, path, body));
+        GK_T_INT_EQ(r.status, 409);
+        gk_http__resp_release(&r);
+    }
+    GK_T_STR_EQ(rf_state(&e, code), "RECEIVED");
     rf_free(&e);
 }
