@@ -778,7 +778,8 @@ static size_t find_tok(const rz_ctx *z, size_t from, size_t to, const char *word
     size_t i;
 
     for (i = from; i < to; i++)
-        if (z->toks[i].kind == RZ_TEXT && (z->toks[i].bounded || !z->any_bounded) &&
+        if (z->toks[i].kind == RZ_TEXT &&
+            (z->toks[i].bounded || (!z->any_bounded && !z->table_note)) &&
             strstr(z->toks[i].norm, word))
             return i;
     for (i = from; i < to && z->any_bounded && !z->table_note; i++)
