@@ -185,6 +185,42 @@ static void count_marks(const char *s, size_t len, size_t *trad, size_t *simp)
     }
 }
 
+/* ASCII runs at least this long are copied around OpenCC, not through it. */
+#define T2S_ASCII_GAP 32
+
+/* Traditional to Simplified over the text, with the long ASCII runs (the
+ * markup of a page) copied as they are: OpenCC looks every position up in
+ * its dictionaries (MaxMatch over TSPhrases, then TSCharacters), so feeding
+ * it markup cost 40 times the rest of the parse. No dictionary key holds
+ * an ASCII character, so no match spans a run and the result is the one
+ * of converting the whole text (tests/unit/parse/fast_paths.c). Returns
+ * as gk_parse__t2s: 1 converted, 0 when OpenCC is not available. */
+static int t2s_text(gk_buf *out, const char *s, size_t len)
+{
+    size_t i = 0, start = 0;
+    int rc = 1;
+
+    while (i < len && rc > 0) {
+        size_t j = i;
+        while (j < len && (unsigned char)s[j] < 0x80)
+            j++;
+        if (j - i >= T2S_ASCII_GAP || j == len) {
+            /* convert what came before the run, copy the run */
+            if (i > start)
+                rc = gk_parse__t2s(out, s + start, i - start);
+            if (rc > 0)
+                rc = gk_buf_put(out, s + i, j - i) < 0 ? GK_ENOMEM : 1;
+            start = j;
+        }
+        i = j;
+        while (i < len && (unsigned char)s[i] >= 0x80)
+            i++;
+    }
+    if (rc > 0 && start < len)
+        rc = gk_parse__t2s(out, s + start, len - start);
+    return rc;
+}
+
 int gk_parse__to_utf8(gk_buf *out, const char *data, size_t len, bool html)
 {
     const char *from = NULL, *label = NULL;
@@ -220,7 +256,7 @@ int gk_parse__to_utf8(gk_buf *out, const char *data, size_t len, bool html)
     probe = out->len < 65536 ? out->len : 65536;
     count_marks(out->ptr, probe, &trad, &simp);
     if (trad > 2 * simp + 4) {
-        error = gk_parse__t2s(&t2s, out->ptr, out->len);
+        error = t2s_text(&t2s, out->ptr, out->len);
         if (error == 1) {
             gk_buf_clear(out);
             error = gk_buf_put(out, t2s.ptr, t2s.len);

@@ -147,3 +147,37 @@ GK_TEST(parse_fast_paths, html_tags_any_case)
         gk_grid_release(&g);
     }
 }
+
+/* A page in Traditional Chinese is converted as a whole text would be,
+ * though the markup between its runs of Chinese is copied around OpenCC:
+ * phrases of OpenCC's TSPhrases (回覆, 計畫, 據瞭解, 鎖鍊) inside text runs,
+ * at their edges, and split by short ASCII. */
+GK_TEST(parse_fast_paths, traditional_page_converted_as_a_whole)
+{
+    static const char page[] =
+        "<html><head><title>政府資訊公開年度報告</title></head><body>\n"
+        "<p class=\"MsoNormal\" style=\"margin-left:12pt;text-indent:24pt\">本機關收到政府資訊公開"
+        "申請17件，回覆申請人的處理結果均已按時送達。計畫於2025年據瞭解鎖鍊</p>\n"
+        "<table border=\"1\" cellspacing=\"0\" cellpadding=\"0\" style=\"width:100%\"><tr>"
+        "<td>申請人情況</td><td colspan=\"3\">自然人</td></tr><tr><td>數量</td><td>"
+        "回</td><td>覆</td><td>1 2</td></tr></table><p>處理機關 項目 資料 開 關 報 請 數"
+        "</p><p>鐵鍊 龍鍾 二噁英 回覆</p></body></html>\n";
+    gk_buf whole = GK_BUF_INIT, got = GK_BUF_INIT;
+    int rc = gk_parse__t2s(&whole, page, sizeof page - 1);
+
+    if (rc == 0) {
+        gk_buf_release(&whole);
+        GK_T_SKIP("OpenCC t2s not installed");
+    }
+    {
+        int e = gk_parse__to_utf8(&got, page, sizeof page - 1, true);
+        bool converted = strstr(gk_buf_cstr(&got), "收到政府资讯公开申请17件，回复申请人") != NULL;
+        bool same = !strcmp(gk_buf_cstr(&got), gk_buf_cstr(&whole));
+        gk_buf_release(&whole);
+        gk_buf_release(&got);
+        GK_T_INT_EQ(rc, 1);
+        GK_T_INT_EQ(e, 0);
+        GK_T_OK(converted);
+        GK_T_OK(same);
+    }
+}
