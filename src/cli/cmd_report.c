@@ -15,31 +15,10 @@ static const cli_opt opts[] = {
     {"agency", 0, OPT_VALUE, "CODE", "只统计该机关的申请（默认全部机关）"},
     {"to", 0, OPT_VALUE, "FMT", "输出格式：json（默认）、html、md、txt、xlsx、docx"},
     {"output", 'o', OPT_VALUE, "OUT", "输出文件（默认标准输出）"},
+    {"lock", 0, OPT_FLAG, NULL, "报告公开后锁定该年度：此后该年度的记录只能以更正方式修改"},
     CLI_STORE_OPTS,
     {NULL, 0, OPT_FLAG, NULL, NULL},
 };
-
-/* Findings about what the registers do not produce yet: table 2 (the
- * proactive catalogue) and table 4 (review and litigation cases) are not
- * kept in the database in this version, so the report leaves them absent
- * and says so once instead of failing on STRUCT.MISSING_TABLE. */
-static const struct {
-    const char *rule, *cell, *note;
-} not_from_registers[] = {
-    {"STRUCT.MISSING_TABLE", "proactive", "表二（主动公开）尚未由登记数据生成，需另行填写"},
-    {"STRUCT.MISSING_TABLE", "review_litigation", "表四（行政复议、行政诉讼）尚未由登记数据生成，需另行填写"},
-};
-
-static const char *registers_gap(const gk_diag *d)
-{
-    size_t i;
-
-    for (i = 0; i < GK_ARRAY_LEN(not_from_registers); i++)
-        if (!strcmp(d->rule, not_from_registers[i].rule) && d->cell &&
-            !strcmp(d->cell, not_from_registers[i].cell))
-            return not_from_registers[i].note;
-    return NULL;
-}
 
 int cmd_report(int argc, char **argv)
 {
@@ -50,6 +29,7 @@ int cmd_report(int argc, char **argv)
     const char *to, *year_s, *path;
     cli_parsed p;
     gk_store *st = NULL;
+    bool figures = false, locked = false;
     int64_t year = 0;
     size_t i;
     int fmt, rc, error;
@@ -58,8 +38,9 @@ int cmd_report(int argc, char **argv)
     if (rc)
         return rc;
     if (p.help) {
-        cli_usage(stdout, "report", "--year Y [--agency CODE] [--to FMT] [-o OUT] [--db PATH]",
-                  "由登记数据生成年度报告（表三按办结年度统计，年末未办结的结转下年），校验后输出。",
+        cli_usage(stdout, "report", "--year Y [--agency CODE] [--to FMT] [-o OUT] [--lock] [--db PATH]",
+                  "由登记数据生成年度报告（表二来自主动公开目录和录入的年度数字，表三按办结年度统计、"
+                  "年末未办结的结转下年，表四来自复议诉讼案件登记），校验后输出；--lock 在公开后锁定该年度。",
                   opts);
         return CLI_EXIT_OK;
     }
@@ -77,7 +58,19 @@ int cmd_report(int argc, char **argv)
     rc = cli_store_open(&st, &p, opts, "report", false);
     if (rc)
         return rc;
-    error = gk_store_report_build(&r, st, (int)year, cli_get(&p, opts, "agency"));
+    if (cli_has(&p, opts, "lock")) {
+        error = gk_store_report_lock(st, (int)year, cli_get(&p, opts, "agency"));
+        if (error < 0) {
+            rc = cli_store_fail(error, "report");
+            goto done;
+        }
+        fprintf(stderr, "gongkai report: %d 年度报告已锁定；此后该年度的修改须以更正方式记录\n",
+                (int)year);
+    }
+    error = gk_store_year_locked(st, (int)year, cli_get(&p, opts, "agency"), &locked);
+    if (error == 0)
+        error = gk_store_report_build_full(&r, st, (int)year, cli_get(&p, opts, "agency"),
+                                           &figures);
     if (error < 0) {
         rc = cli_store_fail(error, "report");
         goto done;
@@ -99,13 +92,13 @@ int cmd_report(int argc, char **argv)
                           gk_render_format_is_binary((gk_render_format)fmt), "report");
     if (rc)
         goto done;
+    if (locked)
+        fprintf(stderr, "gongkai report: 注意: %d 年度已锁定，输出的是锁定时公开的报告\n", (int)year);
+    else if (!figures)
+        fprintf(stderr, "gongkai report: 注意: %d 年度尚未录入表二的行政许可、处罚、强制和收费数字"
+                        "（gongkai figures set），按 0 计\n", (int)year);
     for (i = 0; i < gk_diag_list_count(diags); i++) {
         const gk_diag *d = gk_diag_list_get(diags, i);
-        const char *gap = registers_gap(d);
-        if (gap) {
-            fprintf(stderr, "gongkai report: 注意: %s\n", gap);
-            continue;
-        }
         fprintf(stderr, "%s %s %s %s\n", gk_severity_name(d->severity), d->rule,
                 d->cell ? d->cell : "-", d->message);
         if (d->severity == GK_SEV_ERROR)
