@@ -42,7 +42,7 @@ int gk_screen_collect(const gk_screen_finding *f, void *ud)
 {
     gk_screen_findings *fs = ud;
     const char *old = fs->strings.ptr;
-    size_t o_text, o_b, o_a, o_s = 0;
+    size_t o_text = 0, o_b = 0, o_a = 0, o_s = 0; /* set by keep(); zero silences -O2 */
     gk_screen_finding *n;
     int rc;
 
