@@ -14,8 +14,10 @@
  * China date, or GK_TODAY=YYYY-MM-DD. Events that would fall after today
  * are not applied: the case stays where it is today.
  *
- * The registers have no proactive catalogue or review cases yet, so the
- * demo makes none (it says so).
+ * It also fills the proactive catalogue (items formed over the two years,
+ * most published within the 20 working days of 第二十六条, some late, a few
+ * not yet), last year's table-2 figures and a few 行政复议/行政诉讼 cases, so
+ * the annual report has all its tables.
  */
 #include <stdint.h>
 #include <string.h>
@@ -39,6 +41,28 @@ static const gk_agency agencies[] = {
     {0, "QJYJ", "某某区教育局", "QZF", "部门"},
     {0, "QZJJ", "某某区住房和城乡建设局", "QZF", "部门"},
     {0, "QCGJD", "某某区城关街道办事处", "QZF", "街道"},
+};
+
+/* 前段码 of each agency's 索引号 (spec §6.3, the 2008 organisation-code
+ * form), in the order of agencies[]. */
+static const char *const index_prefixes[] = {"QZF00001-1", "QZFB0001-2", "QJYJ0001-3",
+                                             "QZJJ0001-4", "QCGJD001-5"};
+
+/* Catalogue items each agency publishes (第二十条), with the kind that
+ * table 2 counts. */
+static const struct {
+    const char *title;
+    gk_doc_kind kind;
+    int art20;
+} items[] = {
+    {"关于进一步规范行政执法公示工作的通知", GK_DOC_NORMATIVE, 1},
+    {"年度部门预算公开", GK_DOC_OTHER, 8},
+    {"年度部门决算公开", GK_DOC_OTHER, 8},
+    {"重点项目建设进展情况", GK_DOC_OTHER, 5},
+    {"行政许可事项清单", GK_DOC_OTHER, 6},
+    {"关于印发专项资金管理办法的通知", GK_DOC_NORMATIVE, 1},
+    {"政府信息公开工作年度报告", GK_DOC_OTHER, 0},
+    {"突发事件应急预案", GK_DOC_OTHER, 12},
 };
 
 /* One account per role (issue 6); 管理员 and 督查 see every agency. */
@@ -172,7 +196,7 @@ typedef struct {
     gk_store *st;
     const gk_calendar *cal;
     gk_date today;
-    int64_t cases, events, open;
+    int64_t cases, events, open, items, reviews;
 } demo_ctx;
 
 /* d + n working days; false when the calendar does not cover it. */
@@ -278,7 +302,9 @@ static int one_case(demo_ctx *x, size_t agency, gk_date received)
         ev.fee_yuan = 100 + 10 * (int64_t)rnd(60);
         STEP(GK_CASE_EV_FEE_NOTICE, ev.date, 5 + (int)rnd(5));
         if (path == PATH_FEE_LAPSED) {
-            STEP(GK_CASE_EV_FEE_LAPSED, ev.date, 20); /* 国办函〔2020〕109号 */
+            /* 国办函〔2020〕109号: 20 working days from the day after the
+             * notice; it lapses the working day after that. */
+            STEP(GK_CASE_EV_FEE_LAPSED, ev.date, 21);
             break;
         }
         STEP(GK_CASE_EV_FEE_PAID, ev.date, 3 + (int)rnd(10));
@@ -322,6 +348,85 @@ static int year_of_cases(demo_ctx *x, gk_date from, gk_date to, int per_agency)
                 break;
             error = one_case(x, a, d);
         }
+    return error;
+}
+
+/* ---- the catalogue, table-2 figures, review cases ------------------------ */
+
+/* n items per agency formed in [from, to]: published 1–19 working days
+ * later, one in ten late, a few not yet published (第二十六条). */
+static int catalogue(demo_ctx *x, gk_date from, gk_date to, int n)
+{
+    char index_no[GK_INDEX_NO_BUFSZ], title[160], doc_no[64];
+    int64_t span;
+    size_t a;
+    int i, error = gk_calendar_workdays_between(&span, x->cal, from, to);
+
+    for (a = 0; error == 0 && a < GK_ARRAY_LEN(agencies); a++)
+        for (i = 0; error == 0 && i < n && span > 0; i++) {
+            size_t k = rnd(GK_ARRAY_LEN(items));
+            gk_catalogue_item it;
+            int late = rnd(10) == 0 ? 20 + (int)rnd(10) : 1 + (int)rnd(19);
+
+            gk_catalogue_item_init(&it);
+            if (!wd(x, from, 1 + (int)rnd((uint32_t)span), &it.formed))
+                break;
+            snprintf(title, sizeof(title), "%s%d年%s", agencies[a].name, it.formed.y, items[k].title);
+            it.agency = agencies[a].code;
+            it.index_prefix = index_prefixes[a];
+            it.title = title;
+            it.doc_kind = items[k].kind;
+            it.art20_item = items[k].art20;
+            it.written = it.formed;
+            if (items[k].kind == GK_DOC_NORMATIVE) {
+                snprintf(doc_no, sizeof(doc_no), "某%s规〔%d〕%u号", agencies[a].kind, it.formed.y,
+                         1 + rnd(20));
+                it.doc_no = doc_no;
+                it.effective_from = it.formed;
+            }
+            if (!wd(x, it.formed, late, &it.published) || gk_date_cmp(it.published, x->today) > 0)
+                it.published = (gk_date){0, 0, 0}; /* not yet: pending or overdue */
+            error = gk_store_item_add(x->st, &it, index_no);
+            x->items += error == 0;
+        }
+    return error;
+}
+
+/* Last year's table-2 figures and a few review/litigation cases. */
+static int figures_and_reviews(demo_ctx *x, int year)
+{
+    static const gk_t4_group routes[] = {GK_T4_REVIEW, GK_T4_REVIEW, GK_T4_LIT_DIRECT,
+                                         GK_T4_LIT_AFTER_REVIEW};
+    static const gk_t4_col results[] = {GK_T4_UPHELD, GK_T4_CORRECTED, GK_T4_UPHELD,
+                                        GK_T4_PENDING};
+    char case_no[64];
+    size_t a, i;
+    int error = 0;
+
+    for (a = 0; error == 0 && a < GK_ARRAY_LEN(agencies); a++) {
+        gk_year_figures f = {agencies[a].code, year, 20 + (int64_t)rnd(400),
+                             5 + (int64_t)rnd(200), (int64_t)rnd(30), 10000 * (int64_t)rnd(50)};
+
+        error = gk_store_figures_set(x->st, &f);
+    }
+    for (i = 0; error == 0 && i < GK_ARRAY_LEN(routes); i++) {
+        gk_review_case r;
+
+        gk_review_case_init(&r);
+        r.agency = agencies[1 + i % (GK_ARRAY_LEN(agencies) - 1)].code;
+        snprintf(case_no, sizeof(case_no), "%s〔%d〕%zu号",
+                 routes[i] == GK_T4_REVIEW ? "某复" : "某行初", year, 10 + i);
+        r.case_no = case_no;
+        r.route = routes[i];
+        r.filed = (gk_date){year, 3 + (int)i * 2, 10};
+        r.result = results[i];
+        if (results[i] != GK_T4_PENDING)
+            r.concluded = (gk_date){year, 5 + (int)i * 2, 20};
+        r.subject = "不服政府信息公开申请答复";
+        r.case_ref = "";
+        error = gk_store_review_add(x->st, &r);
+        x->reviews += error == 0;
+    }
     return error;
 }
 
@@ -460,6 +565,10 @@ int cmd_demo(int argc, char **argv)
         error = year_of_cases(&x, jan1, x.today,
                               1 + 24 * (gk_date_to_days(x.today) - gk_date_to_days(jan1)) / 365);
     if (error == 0)
+        error = catalogue(&x, last_jan1, x.today, 8);
+    if (error == 0)
+        error = figures_and_reviews(&x, x.today.y - 1);
+    if (error == 0)
         error = gk_store_tx_commit(x.st);
     else
         gk_store_tx_rollback(x.st);
@@ -485,7 +594,8 @@ int cmd_demo(int argc, char **argv)
     printf("已创建演示数据库 %s（截至 %04d-%02d-%02d）\n", db, x.today.y, x.today.m, x.today.d);
     printf("机关 %zu 个；依申请公开件 %lld 件（办理中 %lld 件），办理事件 %lld 个\n",
            GK_ARRAY_LEN(agencies), (long long)x.cases, (long long)x.open, (long long)x.events);
-    printf("主动公开目录和行政复议、诉讼案件：登记库尚不支持，未生成\n");
+    printf("主动公开目录 %lld 条；%d 年表二统计数字已录入；行政复议、诉讼案件 %lld 件\n",
+           (long long)x.items, x.today.y - 1, (long long)x.reviews);
     printf("账号（密码只显示这一次）：\n");
     for (i = 0; i < GK_ARRAY_LEN(staff); i++)
         printf("  %s\t%s\t%s\t%s\n", staff[i].name, gk_role_name(staff[i].role),
