@@ -32,6 +32,8 @@ static const cli_opt opts[] = {
     {"approver", 0, OPT_VALUE, "NAME", "event EXTEND: 批准延长的负责人"},
     {"until", 0, OPT_VALUE, "DATE", "event DEFER: 条例第三十五条的合理期限"},
     {"fee", 0, OPT_VALUE, "YUAN", "event FEE_NOTICE: 收费金额（元）"},
+    {"fee-by", 0, OPT_VALUE, "件|量", "event FEE_NOTICE: 按件或按量计算金额（国办函〔2020〕109号第四、五条）"},
+    {"pages", 0, OPT_VALUE, "N", "event FEE_NOTICE --fee-by 量: 页数"},
     {"as-of", 0, OPT_VALUE, "DATE", "show: 计算期限所依据的日期（默认最后事件日）"},
     {"open", 0, OPT_FLAG, NULL, "list: 只列出未办结的申请"},
     CLI_STORE_OPTS,
@@ -143,6 +145,17 @@ static int case_event(gk_store *st, const cli_parsed *p)
     if (opt(p, "fee")) {
         if (cli_parse_i64(opt(p, "fee"), &ev.fee_yuan) < 0) {
             fprintf(stderr, "gongkai case event: --fee '%s' 无效\n", opt(p, "fee"));
+            return CLI_EXIT_USAGE;
+        }
+    }
+    /* 109号: the amount computed by the store (按件 from the applicant's
+     * month count, 按量 from the pages); a given --fee must then agree. */
+    if (opt(p, "fee-by")) {
+        ev.fee_calc = !strcmp(opt(p, "fee-by"), "件")   ? GK_CASE_FEE_BY_COUNT
+                      : !strcmp(opt(p, "fee-by"), "量") ? GK_CASE_FEE_BY_PAGES
+                                                        : -1;
+        if (ev.fee_calc < 0 || (opt(p, "pages") && cli_parse_i64(opt(p, "pages"), &ev.fee_pages) < 0)) {
+            fprintf(stderr, "gongkai case event: --fee-by 须为 件 或 量，--pages 须为整数\n");
             return CLI_EXIT_USAGE;
         }
     }
