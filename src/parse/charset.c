@@ -23,18 +23,17 @@ static const struct {
     {"cp936", "GB18030"},   {"big5", "BIG5-HKSCS"}, {"big5-hkscs", "BIG5-HKSCS"},
 };
 
-static int decode(gk_buf *out, const char *from, const char *data, size_t len)
+/* Converts data with cd, appending UTF-8 to out. Lenient: each byte that
+ * does not decode (EILSEQ, or EINVAL when truncated at the end) reads as
+ * U+FFFD and decoding goes on after it. Strict: returns 1 at the first such
+ * byte. */
+static int iconv_into(gk_buf *out, iconv_t cd, const char *data, size_t len, bool strict)
 {
-    iconv_t cd = iconv_open("UTF-8", from);
     char tmp[4096];
     char *in = (char *)(uintptr_t)data;
     size_t inleft = len;
     int error = 0;
 
-    if (cd == (iconv_t)-1) {
-        gk_error_set(GK_ERRCLASS_PARSE, "cannot decode %s (iconv)", from);
-        return GK_EINVALID;
-    }
     while (inleft > 0 && !error) {
         char *o = tmp;
         size_t oleft = sizeof(tmp);
@@ -43,11 +42,81 @@ static int decode(gk_buf *out, const char *from, const char *data, size_t len)
         if (rc == (size_t)-1 && !error) {
             if (errno == E2BIG)
                 continue;
+            if (strict)
+                return 1;
             /* EILSEQ / EINVAL (truncated at the end): one bad byte. */
             error = gk_buf_put(out, "\xEF\xBF\xBD", 3);
             in++;
             inleft--;
         }
+    }
+    return error;
+}
+
+/* ASCII runs at least this long (markup, mostly) are copied around iconv
+ * and OpenCC, not through them. */
+#define ASCII_GAP 32
+
+/* Length of the GB18030 sequence that starts at s[0] (n bytes left):
+ * ASCII 1, a four-byte form when the second byte is a digit, else two. */
+static size_t gb18030_seq(const unsigned char *s, size_t n)
+{
+    size_t k = s[0] < 0x80 ? 1 : n >= 2 && s[1] >= 0x30 && s[1] <= 0x39 ? 4 : 2;
+
+    return k < n ? k : n;
+}
+
+/* GB18030 with the long ASCII runs (the markup) copied as they are: glibc
+ * decodes about 50 instructions a byte, ASCII included. The runs start at
+ * sequence boundaries, so when every piece between them decodes cleanly
+ * the result is the whole-text one. Returns 1 (nothing kept) when some
+ * piece does not decode: the caller decodes the whole text leniently. */
+static int gb18030_by_runs(gk_buf *out, iconv_t cd, const char *data, size_t len)
+{
+    const unsigned char *s = (const unsigned char *)data;
+    size_t i = 0, start = 0, j;
+    int rc = 0;
+
+    while (i < len && rc == 0) {
+        if (s[i] >= 0x80) {
+            i += gb18030_seq(s + i, len - i);
+            continue;
+        }
+        j = i;
+        while (j < len && s[j] < 0x80)
+            j++;
+        if (j - i >= ASCII_GAP) {
+            if (i > start)
+                rc = iconv_into(out, cd, data + start, i - start, true);
+            if (rc == 0)
+                rc = gk_buf_put(out, data + i, j - i);
+            start = j;
+        }
+        i = j;
+    }
+    if (rc == 0 && start < len)
+        rc = iconv_into(out, cd, data + start, len - start, true);
+    return rc;
+}
+
+static int decode(gk_buf *out, const char *from, const char *data, size_t len)
+{
+    iconv_t cd = iconv_open("UTF-8", from);
+    size_t mark = out->len;
+    int error = 1;
+
+    if (cd == (iconv_t)-1) {
+        gk_error_set(GK_ERRCLASS_PARSE, "cannot decode %s (iconv)", from);
+        return GK_EINVALID;
+    }
+    if (!strcmp(from, "GB18030"))
+        error = gb18030_by_runs(out, cd, data, len);
+    if (error == 1) {
+        out->len = mark; /* not clean, or not GB18030: the whole text at once */
+        if (out->ptr)
+            out->ptr[mark] = '\0';
+        (void)iconv(cd, NULL, NULL, NULL, NULL);
+        error = iconv_into(out, cd, data, len, false);
     }
     iconv_close(cd);
     return error;
@@ -185,9 +254,6 @@ static void count_marks(const char *s, size_t len, size_t *trad, size_t *simp)
     }
 }
 
-/* ASCII runs at least this long are copied around OpenCC, not through it. */
-#define T2S_ASCII_GAP 32
-
 /* Traditional to Simplified over the text, with the long ASCII runs (the
  * markup of a page) copied as they are: OpenCC looks every position up in
  * its dictionaries (MaxMatch over TSPhrases, then TSCharacters), so feeding
@@ -204,7 +270,7 @@ static int t2s_text(gk_buf *out, const char *s, size_t len)
         size_t j = i;
         while (j < len && (unsigned char)s[j] < 0x80)
             j++;
-        if (j - i >= T2S_ASCII_GAP || j == len) {
+        if (j - i >= ASCII_GAP || j == len) {
             /* convert what came before the run, copy the run */
             if (i > start)
                 rc = gk_parse__t2s(out, s + start, i - start);

@@ -5,6 +5,8 @@
  * white space, lead and continuation bytes, surrogate and overlong forms,
  * full-width forms, 、 after a digit, and the typos the labels correct.
  */
+#include <errno.h>
+#include <iconv.h>
 #include <stdio.h>
 #include "gk/parse.h"
 #include "parse/parse_int.h"
@@ -178,6 +180,71 @@ GK_TEST(parse_fast_paths, traditional_page_converted_as_a_whole)
         GK_T_INT_EQ(rc, 1);
         GK_T_INT_EQ(e, 0);
         GK_T_OK(converted);
+        GK_T_OK(same);
+    }
+}
+
+/* GB18030 decoded the plain way: the whole text through iconv, each byte
+ * that does not decode read as U+FFFD. */
+static int gb18030_ref(gk_buf *out, const char *data, size_t len)
+{
+    iconv_t cd = iconv_open("UTF-8", "GB18030");
+    char tmp[256];
+    char *in = (char *)(uintptr_t)data;
+    size_t inleft = len;
+    int error = 0;
+
+    if (cd == (iconv_t)-1)
+        return -1;
+    while (inleft > 0 && !error) {
+        char *o = tmp;
+        size_t oleft = sizeof tmp;
+        size_t rc = iconv(cd, &in, &inleft, &o, &oleft);
+        error = gk_buf_put(out, tmp, (size_t)(o - tmp));
+        if (rc == (size_t)-1 && errno != E2BIG && !error) {
+            error = gk_buf_put(out, "\xEF\xBF\xBD", 3);
+            in++;
+            inleft--;
+        }
+    }
+    iconv_close(cd);
+    return error;
+}
+
+/* GB18030 pages are decoded with their long ASCII runs copied around
+ * iconv; valid or not, the text is the whole-text decoding: clean pages,
+ * a bad byte before a long run, a two-byte form whose trail byte is ASCII
+ * (0x40-0x7E), four-byte forms, and a page cut inside a character. */
+GK_TEST(parse_fast_paths, gb18030_pages_decoded_as_a_whole)
+{
+    static const char head[] = "<meta charset=\"gb2312\"><p class=\"MsoNormal\" style=\"x\">";
+    static const char *const bodies[] = {
+        "\xC9\xEA\xC7\xEB 17 \xBC\xFE</p><p style=\"margin-left:12pt;text-indent:24pt\">"
+        "\xC9\xEA\xC7\xEB",
+        "\xC9\xEA\x81<p style=\"margin-left:12pt;text-indent:24pt;font-size:10pt\">\xC7\xEB",
+        "\x81\x40\x81\x7E<span style=\"font-family:SimSun;font-size:10.5pt\">\x81\x30\x81\x30"
+        "\x95\x32\x82\x36</span>",
+        "\xC9\xEA<span style=\"font-family:SimSun;font-size:10.5pt;color:red\">\xC7",
+        "\xFF\xFE\x80<span style=\"font-family:SimSun;font-size:10.5pt;color:red\">\x81\x30\x81",
+    };
+    size_t k;
+
+    for (k = 0; k < GK_ARRAY_LEN(bodies); k++) {
+        gk_buf page = GK_BUF_INIT, got = GK_BUF_INIT, want = GK_BUF_INIT;
+        int e1, e2;
+        bool same;
+        e1 = gk_buf_puts(&page, head);
+        if (e1 == 0)
+            e1 = gk_buf_puts(&page, bodies[k]);
+        if (e1 == 0)
+            e1 = gk_parse__to_utf8(&got, page.ptr, page.len, true);
+        e2 = gb18030_ref(&want, page.ptr, page.len);
+        same = got.len == want.len && !memcmp(gk_buf_cstr(&got), gk_buf_cstr(&want), got.len);
+        gk_buf_release(&page);
+        gk_buf_release(&got);
+        gk_buf_release(&want);
+        GK_T_INT_EQ(e1, 0);
+        GK_T_INT_EQ(e2, 0);
         GK_T_OK(same);
     }
 }
