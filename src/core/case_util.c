@@ -9,6 +9,7 @@
 #include "util/util.h"
 #include "gk/case.h"
 #include "gk/report.h"
+#include "json_field.h"
 
 /* 30 symbols: digits and upper case without 0/O, 1/I/L and U, so a code
  * read over the phone is not mistaken. Each symbol takes 5 random bits and
@@ -77,33 +78,6 @@ int gk_applicant_key(gk_buf *b, gk_applicant_type t, const char *name, const cha
     return error;
 }
 
-static int json_str(gk_buf *b, const char *key, const char *v)
-{
-    const unsigned char *p;
-    int error = gk_buf_printf(b, "\"%s\":\"", key);
-
-    for (p = (const unsigned char *)(v ? v : ""); error == 0 && *p; p++) {
-        if (*p == '"' || *p == '\\')
-            error = gk_buf_printf(b, "\\%c", *p);
-        else if (*p < 0x20)
-            error = gk_buf_printf(b, "\\u%04x", *p);
-        else
-            error = gk_buf_putc(b, (char)*p);
-    }
-    if (error == 0)
-        error = gk_buf_puts(b, "\",");
-    return error;
-}
-
-static int json_date(gk_buf *b, const char *key, gk_date d)
-{
-    char s[GK_DATE_BUFSZ];
-
-    if (!gk_date_valid(d))
-        return gk_buf_printf(b, "\"%s\":null,", key);
-    return gk_buf_printf(b, "\"%s\":\"%s\",", key, gk_date_format(s, d));
-}
-
 int gk_case_to_json(gk_buf *b, const gk_case *c)
 {
     size_t i;
@@ -111,41 +85,41 @@ int gk_case_to_json(gk_buf *b, const gk_case *c)
 
     error = gk_buf_printf(b, "{\"id\":%lld,", (long long)c->id);
     if (error == 0)
-        error = json_str(b, "agency", c->agency);
+        error = gk__json_str(b, "agency", c->agency);
     if (error == 0)
-        error = json_str(b, "tracking_no", c->tracking_no);
+        error = gk__json_str(b, "tracking_no", c->tracking_no);
     if (error == 0)
-        error = json_str(b, "tracking_code", c->tracking_code);
+        error = gk__json_str(b, "tracking_code", c->tracking_code);
     if (error == 0)
-        error = json_str(b, "applicant_type", gk_applicant_type_key(c->applicant_type));
+        error = gk__json_str(b, "applicant_type", gk_applicant_type_key(c->applicant_type));
     if (error == 0)
-        error = json_str(b, "applicant", c->applicant);
+        error = gk__json_str(b, "applicant", c->applicant);
     if (error == 0)
-        error = json_str(b, "applicant_id", c->applicant_id);
+        error = gk__json_str(b, "applicant_id", c->applicant_id);
     if (error == 0)
-        error = json_str(b, "contact", c->contact);
+        error = gk__json_str(b, "contact", c->contact);
     if (error == 0)
-        error = json_str(b, "description", c->description);
+        error = gk__json_str(b, "description", c->description);
     if (error == 0)
-        error = json_str(b, "form", c->form);
+        error = gk__json_str(b, "form", c->form);
     if (error == 0)
-        error = json_str(b, "channel", gk_channel_key(c->channel));
+        error = gk__json_str(b, "channel", gk_channel_key(c->channel));
     if (error == 0)
-        error = json_date(b, "arrival", c->arrival);
+        error = gk__json_date(b, "arrival", c->arrival);
     if (error == 0)
-        error = json_date(b, "received", c->received);
+        error = gk__json_date(b, "received", c->received);
     if (error == 0)
-        error = json_str(b, "state", gk_case_state_key(c->state));
+        error = gk__json_str(b, "state", gk_case_state_key(c->state));
     if (error == 0)
-        error = json_date(b, "clock_start", c->clock_start);
+        error = gk__json_date(b, "clock_start", c->clock_start);
     if (error == 0)
-        error = json_date(b, "correction_notice", c->correction_notice);
+        error = gk__json_date(b, "correction_notice", c->correction_notice);
     if (error == 0)
         error = gk_buf_printf(b, "\"ext_days\":%d,", c->ext_days);
     if (error == 0)
-        error = json_str(b, "ext_approver", c->ext_approver);
+        error = gk__json_str(b, "ext_approver", c->ext_approver);
     if (error == 0)
-        error = json_date(b, "deferred_to", c->deferred_to);
+        error = gk__json_date(b, "deferred_to", c->deferred_to);
     if (error == 0)
         error = gk_buf_printf(b, "\"fee_yuan\":%lld,\"pauses\":[", (long long)c->fee_yuan);
     for (i = 0; error == 0 && i < c->npauses; i++) {
@@ -159,9 +133,9 @@ int gk_case_to_json(gk_buf *b, const gk_case *c)
     if (error == 0)
         error = gk_buf_puts(b, "],");
     if (error == 0)
-        error = json_str(b, "outcome", c->outcome >= 0 ? gk_t3_row_key(c->outcome) : "");
+        error = gk__json_str(b, "outcome", c->outcome >= 0 ? gk_t3_row_key(c->outcome) : "");
     if (error == 0)
-        error = json_date(b, "concluded", c->concluded);
+        error = gk__json_date(b, "concluded", c->concluded);
     if (error == 0) {
         b->len--; /* the trailing comma of the last field */
         error = gk_buf_puts(b, "}");

@@ -640,20 +640,7 @@ const gk_store_backend gk_store_backend_pg = {
     .event_insert = pg_event_insert,
     .event_foreach = pg_event_foreach,
     .t3_counts = pg_t3_counts,
-    .item_insert = gk_pg_item_insert,
-    .item_update = gk_pg_item_update,
-    .item_foreach = gk_pg_item_foreach,
-    .item_max_serial = gk_pg_item_max_serial,
-    .figures_put = gk_pg_figures_put,
-    .figures_foreach = gk_pg_figures_foreach,
-    .review_insert = gk_pg_review_insert,
-    .review_update = gk_pg_review_update,
-    .review_foreach = gk_pg_review_foreach,
-    .lock_insert = gk_pg_lock_insert,
-    .lock_get = gk_pg_lock_get,
-    .fee_put = gk_pg_fee_put,
-    .fee_get = gk_pg_fee_get,
-    .applicant_month_rank = gk_pg_applicant_month_rank,
+    GK_STORE_V2_TABLE(gk_pg_),
 };
 
 #else

@@ -58,23 +58,7 @@ bool gk_pg_col_bool(const PGresult *res, int row, int col);
 gk_date gk_pg_col_date(const PGresult *res, int row, int col);
 int gk_pg_agency_id(gk_pg_store *s, const char *code, int64_t *id_out) GK_WARN_UNUSED;
 
-/* Version-2 methods (store_backend.h gives their contracts). */
-int gk_pg_item_insert(gk_store *st, gk_catalogue_item *it, const gk_index_no_parts *idx);
-int gk_pg_item_update(gk_store *st, const gk_catalogue_item *it);
-int gk_pg_item_foreach(gk_store *st, const gk_item_query *q, gk_item_cb cb, void *payload);
-int gk_pg_item_max_serial(gk_store *st, const char *prefix, int year, int64_t *out);
-int gk_pg_figures_put(gk_store *st, const gk_year_figures *f);
-int gk_pg_figures_foreach(gk_store *st, int year, int (*cb)(const gk_year_figures *f, void *p),
-                          void *payload);
-int gk_pg_review_insert(gk_store *st, gk_review_case *r);
-int gk_pg_review_update(gk_store *st, const gk_review_case *r);
-int gk_pg_review_foreach(gk_store *st, const char *agency, int64_t id, gk_review_cb cb,
-                         void *payload);
-int gk_pg_lock_insert(gk_store *st, const char *agency, int year, const char *report_json,
-                      const char *at);
-int gk_pg_lock_get(gk_store *st, const char *agency, int year, gk_buf *json_out, bool *found);
-int gk_pg_fee_put(gk_store *st, const gk_case_fee *f);
-int gk_pg_fee_get(gk_store *st, int64_t case_id, gk_case_fee *out, bool *found);
-int gk_pg_applicant_month_rank(gk_store *st, int64_t case_id, int64_t *n_out);
+/* Version-2 methods, in pg_catalogue.c and pg_registers.c. */
+GK_STORE_V2_METHODS(gk_pg_)
 
 #endif

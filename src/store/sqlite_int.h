@@ -46,24 +46,7 @@ int gk_sq_each(gk_sq_store *s, sqlite3_stmt *q, gk_sq_row_fn row, void *ctx, con
 /* The row id of agency code (GK_ENOTFOUND with a message when none). */
 int gk_sq_agency_id(gk_sq_store *s, const char *code, int64_t *id_out) GK_WARN_UNUSED;
 
-/* Version-2 methods of the backend table, in sqlite_catalogue.c and
- * sqlite_registers.c (store_backend.h gives their contracts). */
-int gk_sq_item_insert(gk_store *st, gk_catalogue_item *it, const gk_index_no_parts *idx);
-int gk_sq_item_update(gk_store *st, const gk_catalogue_item *it);
-int gk_sq_item_foreach(gk_store *st, const gk_item_query *q, gk_item_cb cb, void *payload);
-int gk_sq_item_max_serial(gk_store *st, const char *prefix, int year, int64_t *out);
-int gk_sq_figures_put(gk_store *st, const gk_year_figures *f);
-int gk_sq_figures_foreach(gk_store *st, int year, int (*cb)(const gk_year_figures *f, void *p),
-                          void *payload);
-int gk_sq_review_insert(gk_store *st, gk_review_case *r);
-int gk_sq_review_update(gk_store *st, const gk_review_case *r);
-int gk_sq_review_foreach(gk_store *st, const char *agency, int64_t id, gk_review_cb cb,
-                         void *payload);
-int gk_sq_lock_insert(gk_store *st, const char *agency, int year, const char *report_json,
-                      const char *at);
-int gk_sq_lock_get(gk_store *st, const char *agency, int year, gk_buf *json_out, bool *found);
-int gk_sq_fee_put(gk_store *st, const gk_case_fee *f);
-int gk_sq_fee_get(gk_store *st, int64_t case_id, gk_case_fee *out, bool *found);
-int gk_sq_applicant_month_rank(gk_store *st, int64_t case_id, int64_t *n_out);
+/* Version-2 methods, in sqlite_catalogue.c and sqlite_registers.c. */
+GK_STORE_V2_METHODS(gk_sq_)
 
 #endif

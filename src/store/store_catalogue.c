@@ -34,7 +34,7 @@ static int number_item(gk_store *st, gk_catalogue_item *it, char out[GK_INDEX_NO
 
     if (it->index_no && *it->index_no) {
         error = gk_index_no_parse(idx, it->index_no);
-        if (error == 0)
+        if (error == 0 && it->index_no != out) /* out may be the caller's own number */
             snprintf(out, GK_INDEX_NO_BUFSZ, "%s", it->index_no);
         return error;
     }
@@ -157,6 +157,7 @@ int gk_store_item_update(gk_store *st, const gk_catalogue_item *it)
 
     GK_ASSERT_ARG(st && it);
     memset(&o, 0, sizeof o);
+    gk_buf_init(&o.before, GK_BUF_DEFAULT_MAX);
     error = gk_catalogue_item_check(it);
     if (error < 0)
         return error;

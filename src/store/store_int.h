@@ -72,6 +72,37 @@ const char *gk_store__agency_or_default(gk_store *st, const char *agency, char *
 /* The index of s among key(0..n-1), -1 when none. */
 int gk_store__key_index(const char *(*key)(int), int n, const char *s);
 
+/* The version-2 backend methods of a backend whose functions are named
+ * P##item_insert …: their declarations, and the rows of its backend table
+ * (store_backend.h gives the contracts). */
+#define GK_STORE_V2_METHODS(P)                                                                     \
+    int P##item_insert(gk_store *st, gk_catalogue_item *it, const gk_index_no_parts *idx);        \
+    int P##item_update(gk_store *st, const gk_catalogue_item *it);                                \
+    int P##item_foreach(gk_store *st, const gk_item_query *q, gk_item_cb cb, void *payload);      \
+    int P##item_max_serial(gk_store *st, const char *prefix, int year, int64_t *out);             \
+    int P##figures_put(gk_store *st, const gk_year_figures *f);                                   \
+    int P##figures_foreach(gk_store *st, int year,                                                \
+                           int (*cb)(const gk_year_figures *f, void *p), void *payload);          \
+    int P##review_insert(gk_store *st, gk_review_case *r);                                        \
+    int P##review_update(gk_store *st, const gk_review_case *r);                                  \
+    int P##review_foreach(gk_store *st, const char *agency, int64_t id, gk_review_cb cb,          \
+                          void *payload);                                                         \
+    int P##lock_insert(gk_store *st, const char *agency, int year, const char *report_json,       \
+                       const char *at);                                                           \
+    int P##lock_get(gk_store *st, const char *agency, int year, gk_buf *json_out, bool *found);   \
+    int P##fee_put(gk_store *st, const gk_case_fee *f);                                           \
+    int P##fee_get(gk_store *st, int64_t case_id, gk_case_fee *out, bool *found);                 \
+    int P##applicant_month_rank(gk_store *st, int64_t case_id, int64_t *n_out);
+
+#define GK_STORE_V2_TABLE(P)                                                                       \
+    .item_insert = P##item_insert, .item_update = P##item_update,                                  \
+    .item_foreach = P##item_foreach, .item_max_serial = P##item_max_serial,                        \
+    .figures_put = P##figures_put, .figures_foreach = P##figures_foreach,                          \
+    .review_insert = P##review_insert, .review_update = P##review_update,                          \
+    .review_foreach = P##review_foreach, .lock_insert = P##lock_insert,                            \
+    .lock_get = P##lock_get, .fee_put = P##fee_put, .fee_get = P##fee_get,                         \
+    .applicant_month_rank = P##applicant_month_rank
+
 /* Fills out with "YYYY-MM-DDTHH:MM:SS.mmmZ" (UTC, from CLOCK_REALTIME). */
 void gk_store__now(char out[32]);
 
