@@ -1,6 +1,6 @@
 /*
  * render.h: renderers of the annual report in the official table layout
- * (spec §1.3–1.5): HTML, Markdown, plain text, report JSON, XLSX, DOCX.
+ * (spec §1.3–1.5): HTML, Markdown, plain text, report JSON, XLSX, DOCX, PDF.
  */
 #ifndef GK_RENDER_H
 #define GK_RENDER_H
@@ -17,10 +17,11 @@ typedef enum {
     GK_RENDER_JSON,
     GK_RENDER_XLSX,
     GK_RENDER_DOCX,
+    GK_RENDER_PDF, /* A4, GB/T 9704 margins, Noto CJK fonts embedded */
     GK_RENDER_NFORMATS
 } gk_render_format;
 
-/* "html", "md" (or "markdown"), "txt" (or "text"), "json", "xlsx", "docx";
+/* "html", "md" (or "markdown"), "txt" (or "text"), "json", "xlsx", "docx", "pdf";
  * returns -1 when unknown. */
 GK_EXTERN(int) gk_render_format_from_name(const char *name);
 GK_EXTERN(const char *) gk_render_format_name(gk_render_format f);     /* "html" */
@@ -28,7 +29,7 @@ GK_EXTERN(const char *) gk_render_format_mime(gk_render_format f);     /* "text/
 GK_EXTERN(bool) gk_render_format_is_binary(gk_render_format f);
 
 /* Appends the rendering of r to out. Output is deterministic (fixed
- * timestamps in XLSX/DOCX) so golden tests are byte-exact. */
+ * timestamps in XLSX/DOCX/PDF) so golden tests are byte-exact. */
 GK_EXTERN(int) gk_render(gk_buf *out, const gk_report *r, gk_render_format f) GK_WARN_UNUSED;
 
 GK_END_DECL

@@ -1,5 +1,5 @@
 /*
- * cmd_render.c: `gongkai render FILE --to html|md|txt|json|xlsx|docx [-o OUT]`
+ * cmd_render.c: `gongkai render FILE --to html|md|txt|json|xlsx|docx|pdf [-o OUT]`
  * (spec/cli.md): reads a report in any readable format and writes it in the
  * official table layout. The output is built in memory and written
  * atomically, so a failure never leaves a half-written file.
@@ -9,7 +9,7 @@
 #include "cli_report.h"
 
 static const cli_opt opts[] = {
-    {"to", 't', OPT_VALUE, "FMT", "输出格式 html|md|txt|json|xlsx|docx（必需）"},
+    {"to", 't', OPT_VALUE, "FMT", "输出格式 html|md|txt|json|xlsx|docx|pdf（必需）"},
     {"output", 'o', OPT_VALUE, "OUT", "输出文件（默认标准输出；二进制格式不输出到终端）"},
     {"max-size", 0, OPT_VALUE, "BYTES", "输入大小上限，可带 K/M/G（默认 64M）"},
     {NULL, 0, OPT_FLAG, NULL, NULL},
@@ -28,7 +28,7 @@ int cmd_render(int argc, char **argv)
     if (rc)
         return rc;
     if (p.help) {
-        cli_usage(stdout, "render", "FILE --to html|md|txt|json|xlsx|docx [-o OUT]",
+        cli_usage(stdout, "render", "FILE --to html|md|txt|json|xlsx|docx|pdf [-o OUT]",
                   "按《政府信息公开工作年度报告格式》的官方表格式样输出年度报告。"
                   "FILE 可以是任何可读取的报告（报告 JSON 等），'-' 表示标准输入。",
                   opts);
@@ -40,12 +40,12 @@ int cmd_render(int argc, char **argv)
     }
     to = cli_get(&p, opts, "to");
     if (!to) {
-        fprintf(stderr, "gongkai render: 缺少 --to（html|md|txt|json|xlsx|docx）\n");
+        fprintf(stderr, "gongkai render: 缺少 --to（html|md|txt|json|xlsx|docx|pdf）\n");
         return CLI_EXIT_USAGE;
     }
     fmt = gk_render_format_from_name(to);
     if (fmt < 0) {
-        fprintf(stderr, "gongkai render: 未知输出格式 '%s'（可用 html|md|txt|json|xlsx|docx）\n",
+        fprintf(stderr, "gongkai render: 未知输出格式 '%s'（可用 html|md|txt|json|xlsx|docx|pdf）\n",
                 to);
         return CLI_EXIT_USAGE;
     }

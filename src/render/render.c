@@ -26,6 +26,7 @@ static const struct {
     [GK_RENDER_DOCX] = {"docx", NULL,
                         "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
                         true, gk_render__docx},
+    [GK_RENDER_PDF] = {"pdf", NULL, "application/pdf", true, gk_render__pdf},
 };
 
 int gk_render_format_from_name(const char *name)

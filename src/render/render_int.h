@@ -13,5 +13,6 @@ int gk_render__markdown(gk_buf *out, const gk_report *r) GK_WARN_UNUSED;
 int gk_render__text(gk_buf *out, const gk_report *r) GK_WARN_UNUSED;
 int gk_render__xlsx(gk_buf *out, const gk_report *r) GK_WARN_UNUSED;
 int gk_render__docx(gk_buf *out, const gk_report *r) GK_WARN_UNUSED;
+int gk_render__pdf(gk_buf *out, const gk_report *r) GK_WARN_UNUSED;
 
 #endif
