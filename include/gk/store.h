@@ -51,6 +51,11 @@ GK_EXTERN(int) gk_store_open(gk_store **out, const char *dsn, const gk_store_opt
 GK_EXTERN(void) gk_store_close(gk_store *st);
 /* The backend name ("sqlite"). Borrowed static string. */
 GK_EXTERN(const char *) gk_store_backend_name(const gk_store *st);
+/* Makes actor (NULL or "" = "system") the audit actor of the changes that
+ * follow, for a handle kept open across users (the server's per-thread
+ * handles). GK_ECONFLICT inside a transaction: its events have one actor.
+ * No allocation when the actor is unchanged. */
+GK_EXTERN(int) gk_store_set_actor(gk_store *st, const char *actor) GK_WARN_UNUSED;
 
 /* Runs the pending numbered migrations, each in its own transaction.
  * from_out and to_out (may be NULL) receive the versions before and after. */
@@ -143,6 +148,11 @@ typedef int (*gk_store_event_cb)(const gk_store_event *e, void *payload);
 /* Events in id order; strings borrowed for the call. */
 GK_EXTERN(int) gk_store_event_foreach(gk_store *st, gk_store_event_cb cb, void *payload)
     GK_WARN_UNUSED;
+/* The events of one record (entity "case", "agency", "item" … and its id)
+ * in id order, read through the events_entity index: a record's history
+ * without walking the whole trail. */
+GK_EXTERN(int) gk_store_event_entity_foreach(gk_store *st, const char *entity, int64_t entity_id,
+                                             gk_store_event_cb cb, void *payload) GK_WARN_UNUSED;
 
 typedef struct {
     int64_t events;    /* events checked */
@@ -342,6 +352,78 @@ GK_EXTERN(void) gk_store_set_calendar(gk_store *st, const gk_calendar *cal);
 GK_EXTERN(int)
 gk_store_report_build_full(gk_report **out, gk_store *st, int year, const char *agency,
                            bool *figures_found) GK_WARN_UNUSED;
+
+/* ------------------------------------------------------ staff accounts */
+
+/*
+ * The staff accounts of the web console and their sessions (issue 6: the
+ * accounts live with the registers, so every server process sharing a
+ * PostgreSQL database sees them, and sessions survive a restart).
+ *
+ * The store never sees a password: http.h gk_user_add hashes it with
+ * argon2id and the store keeps that string (GK_EINVALID unless it starts
+ * with "$argon2id$"). Accounts are never deleted (the audit trail names
+ * them): they are disabled. Every account change writes an audit event
+ * (entity "user"); the hash never enters it, the event records only
+ * whether the password was set or changed ("password": "set"/"changed"/
+ * "unchanged").
+ */
+#define GK_USER_NAME_MAX 63 /* bytes */
+
+typedef struct {
+    int64_t id;
+    const char *name;    /* unique, 1..GK_USER_NAME_MAX bytes, no control characters */
+    const char *role;    /* role key (http.h gk_role_key): "clerk", "admin" … */
+    const char *agency;  /* agency code, "" or NULL = every agency */
+    const char *pwhash;  /* "$argon2id$…"; NULL in an update = unchanged */
+    bool disabled;
+    const char *created; /* UTC "YYYY-MM-DDTHH:MM:SS.mmmZ"; set by the store */
+} gk_user;
+
+/* Adds an account (u->disabled is honoured); sets u->id. GK_EEXISTS when
+ * the name is taken, GK_EINVALID on a bad name, role or hash. */
+GK_EXTERN(int) gk_store_user_add(gk_store *st, gk_user *u) GK_WARN_UNUSED;
+/* Replaces role, agency, disabled and (when u->pwhash is not NULL) the
+ * hash of the account named u->name. Any change ends the account's
+ * sessions in the same transaction, so a session never carries an old
+ * role or outlives a disabling or a new password. GK_ENOTFOUND. */
+GK_EXTERN(int) gk_store_user_update(gk_store *st, const gk_user *u) GK_WARN_UNUSED;
+typedef int (*gk_user_cb)(const gk_user *u, void *payload);
+/* Calls cb once with the account named name (strings borrowed for the
+ * call); GK_ENOTFOUND when there is none. */
+GK_EXTERN(int) gk_store_user_find(gk_store *st, const char *name, gk_user_cb cb, void *payload)
+    GK_WARN_UNUSED;
+/* Every account in name order; a non-zero return of cb stops the walk. */
+GK_EXTERN(int) gk_store_user_foreach(gk_store *st, gk_user_cb cb, void *payload) GK_WARN_UNUSED;
+
+/* A signed-in session. Only the hash of the cookie's token is stored, so
+ * a copy of the database yields no live cookie. The account's name, role
+ * and agency are those at sign-in (account changes end the sessions). */
+typedef struct {
+    const char *token_hash; /* 64 lower-case hex digits: BLAKE2b-256 of the token */
+    int64_t user_id;
+    const char *user;       /* account name */
+    const char *role;       /* role key */
+    const char *agency;     /* agency code, "" = every agency */
+    const char *csrf;       /* the session's CSRF token */
+    int64_t created;        /* Unix seconds */
+    int64_t expires;        /* Unix seconds; the session is valid while now < expires */
+} gk_user_session;
+
+/* Stores a session, and deletes every session expired at s->created in
+ * the same transaction. GK_EINVALID on a malformed hash, an empty user or
+ * expires <= created; GK_EEXISTS when the hash is already stored. */
+GK_EXTERN(int) gk_store_session_add(gk_store *st, const gk_user_session *s) GK_WARN_UNUSED;
+typedef int (*gk_user_session_cb)(const gk_user_session *s, void *payload);
+/* Calls cb with the session of token_hash when it is still valid at now
+ * (the expiry is a condition of the query, not a check after it);
+ * GK_ENOTFOUND when unknown or expired. */
+GK_EXTERN(int) gk_store_session_get(gk_store *st, const char *token_hash, int64_t now,
+                                    gk_user_session_cb cb, void *payload) GK_WARN_UNUSED;
+/* Ends the session of token_hash (0 also when there was none). */
+GK_EXTERN(int) gk_store_session_delete(gk_store *st, const char *token_hash) GK_WARN_UNUSED;
+/* Deletes the sessions expired at now; *n_out (may be NULL) = how many. */
+GK_EXTERN(int) gk_store_session_expire(gk_store *st, int64_t now, int64_t *n_out) GK_WARN_UNUSED;
 
 /* Hex SHA-256 of data (65 bytes with NUL), the chain's hash. Pure. */
 GK_EXTERN(void) gk_sha256_hex(char out[65], const void *data, size_t len);

@@ -16,13 +16,11 @@
  * thread only (SQLite opened NOMUTEX), so no lock is held while a
  * request runs; the list lock is taken once per thread.
  *
- * The audit actor is per request: the signed-in user, or GK_HTTP_ACTOR_PUBLIC.
- * store.h has no setter, so it is swapped here through the store base
- * (include/gk/sys/store_backend.h), only when it differs from the last
- * request's (no allocation on the anonymous read path).
+ * The audit actor is per request: the signed-in user, or GK_HTTP_ACTOR_PUBLIC,
+ * set with gk_store_set_actor (which allocates only when it differs from
+ * the last request's: nothing on the anonymous read path).
  */
 #include "gk/store.h"
-#include "gk/sys/store_backend.h"
 #include "http_int.h"
 
 int gk_http__stores_init(gk_server *s)
@@ -74,21 +72,6 @@ static int remember(gk_server *s, gk_store *st)
     return error;
 }
 
-/* Makes actor the audit actor of st (see the file comment). */
-static int set_actor(gk_store *st, const char *actor)
-{
-    char *a;
-
-    if (st->actor && strcmp(st->actor, actor) == 0)
-        return 0;
-    a = gk_strdup(actor);
-    if (!a)
-        return gk__oom();
-    gk_free(st->actor);
-    st->actor = a;
-    return 0;
-}
-
 int gk_http__store(gk_http_req *req, gk_store **out)
 {
     gk_server *s = req->srv;
@@ -107,7 +90,7 @@ int gk_http__store(gk_http_req *req, gk_store **out)
         /* A transaction the previous request of this thread left open
          * (a handler bug) must not leak into this one. */
         gk_store_tx_rollback(st);
-        error = set_actor(st, actor);
+        error = gk_store_set_actor(st, actor);
         if (error == 0)
             *out = st;
         return error;

@@ -528,11 +528,35 @@ static int pg_event_insert(gk_store *st, const gk_store_event *e)
     return gk_pg_run_done(s, STMT_EVENT_INSERT, &p, "event");
 }
 
+/* Calls cb for every row of an event result; *last_id is the last id. */
+static int event_rows(PGresult *res, gk_store_event_cb cb, void *payload, int64_t *last_id)
+{
+    int i, n = PQntuples(res), error = 0;
+
+    for (i = 0; i < n && error == 0; i++) {
+        gk_store_event e;
+        e.id = gk_pg_col_i64(res, i, 0);
+        e.at = gk_pg_col_text(res, i, 1);
+        e.actor = gk_pg_col_text(res, i, 2);
+        e.agency = gk_pg_col_text(res, i, 3);
+        e.entity = gk_pg_col_text(res, i, 4);
+        e.entity_id = gk_pg_col_i64(res, i, 5);
+        e.action = gk_pg_col_text(res, i, 6);
+        e.before = gk_pg_col_text(res, i, 7);
+        e.after = gk_pg_col_text(res, i, 8);
+        e.prev_hash = gk_pg_col_text(res, i, 9);
+        e.hash = gk_pg_col_text(res, i, 10);
+        *last_id = e.id;
+        error = cb(&e, payload);
+    }
+    return error;
+}
+
 static int pg_event_foreach(gk_store *st, gk_store_event_cb cb, void *payload)
 {
     gk_pg_store *s = gk_pg_downcast(st, "event_foreach");
     int64_t after = 0;
-    int i, n, error = 0;
+    int n, error = 0;
 
     do {
         PGresult *res;
@@ -543,24 +567,28 @@ static int pg_event_foreach(gk_store *st, gk_store_event_cb cb, void *payload)
         if (error < 0)
             return error;
         n = PQntuples(res);
-        for (i = 0; i < n && error == 0; i++) {
-            gk_store_event e;
-            e.id = gk_pg_col_i64(res, i, 0);
-            e.at = gk_pg_col_text(res, i, 1);
-            e.actor = gk_pg_col_text(res, i, 2);
-            e.agency = gk_pg_col_text(res, i, 3);
-            e.entity = gk_pg_col_text(res, i, 4);
-            e.entity_id = gk_pg_col_i64(res, i, 5);
-            e.action = gk_pg_col_text(res, i, 6);
-            e.before = gk_pg_col_text(res, i, 7);
-            e.after = gk_pg_col_text(res, i, 8);
-            e.prev_hash = gk_pg_col_text(res, i, 9);
-            e.hash = gk_pg_col_text(res, i, 10);
-            after = e.id;
-            error = cb(&e, payload);
-        }
+        error = event_rows(res, cb, payload, &after);
         PQclear(res);
     } while (error == 0 && n == EVENT_PAGE_ROWS);
+    return error < 0 ? error : 0;
+}
+
+static int pg_event_entity_foreach(gk_store *st, const char *entity, int64_t entity_id,
+                                   gk_store_event_cb cb, void *payload)
+{
+    gk_pg_store *s = gk_pg_downcast(st, "event_entity_foreach");
+    PGresult *res;
+    gk_pg_params p = {0};
+    int64_t last = 0;
+    int error;
+
+    gk_pg_text(&p, entity);
+    gk_pg_i64(&p, entity_id);
+    error = gk_pg_run(&res, s, STMT_EVENT_ENTITY, &p, "events");
+    if (error < 0)
+        return error;
+    error = event_rows(res, cb, payload, &last);
+    PQclear(res);
     return error < 0 ? error : 0;
 }
 
@@ -641,6 +669,7 @@ const gk_store_backend gk_store_backend_pg = {
     .event_foreach = pg_event_foreach,
     .t3_counts = pg_t3_counts,
     GK_STORE_V2_TABLE(gk_pg_),
+    .event_entity_foreach = pg_event_entity_foreach,
 };
 
 #else

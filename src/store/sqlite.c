@@ -487,15 +487,11 @@ static int sqlite_event_insert(gk_store *st, const gk_store_event *e)
     return gk_sq_done(s, q, "event");
 }
 
-static int sqlite_event_foreach(gk_store *st, gk_store_event_cb cb, void *payload)
+/* Calls cb for every row of the prepared event query q, then resets q. */
+static int event_rows(gk_sq_store *s, sqlite3_stmt *q, gk_store_event_cb cb, void *payload)
 {
-    gk_sq_store *s = gk_sq_downcast(st, "event_foreach");
-    sqlite3_stmt *q;
-    int rc, error;
+    int rc, error = 0;
 
-    error = gk_sq_stmt(&q, s, STMT_EVENT_LIST);
-    if (error < 0)
-        return error;
     while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
         gk_store_event e;
         e.id = sqlite3_column_int64(q, 0);
@@ -517,6 +513,29 @@ static int sqlite_event_foreach(gk_store *st, gk_store_event_cb cb, void *payloa
         error = gk_sq_error(s, rc, "events");
     sqlite3_reset(q);
     return error < 0 ? error : 0;
+}
+
+static int sqlite_event_foreach(gk_store *st, gk_store_event_cb cb, void *payload)
+{
+    gk_sq_store *s = gk_sq_downcast(st, "event_foreach");
+    sqlite3_stmt *q;
+    int error = gk_sq_stmt(&q, s, STMT_EVENT_LIST);
+
+    return error < 0 ? error : event_rows(s, q, cb, payload);
+}
+
+static int sqlite_event_entity_foreach(gk_store *st, const char *entity, int64_t entity_id,
+                                       gk_store_event_cb cb, void *payload)
+{
+    gk_sq_store *s = gk_sq_downcast(st, "event_entity_foreach");
+    sqlite3_stmt *q;
+    int error = gk_sq_stmt(&q, s, STMT_EVENT_ENTITY);
+
+    if (error < 0)
+        return error;
+    gk_sq_bind_text(q, 1, entity);
+    sqlite3_bind_int64(q, 2, entity_id);
+    return event_rows(s, q, cb, payload);
 }
 
 /* ------------------------------------------------------------- table 3 */
@@ -601,4 +620,5 @@ const gk_store_backend gk_store_backend_sqlite = {
     .event_foreach = sqlite_event_foreach,
     .t3_counts = sqlite_t3_counts,
     GK_STORE_V2_TABLE(gk_sq_),
+    .event_entity_foreach = sqlite_event_entity_foreach,
 };

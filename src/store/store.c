@@ -110,6 +110,27 @@ const char *gk_store_backend_name(const gk_store *st)
     return st ? st->be->name : NULL;
 }
 
+int gk_store_set_actor(gk_store *st, const char *actor)
+{
+    char *a;
+
+    GK_ASSERT_ARG(st);
+    if (!actor || !*actor)
+        actor = "system";
+    if (st->tx_depth > 0) {
+        gk_error_set(GK_ERRCLASS_STORE, "事务进行中，不能更换操作人");
+        return GK_ECONFLICT;
+    }
+    if (st->actor && strcmp(st->actor, actor) == 0)
+        return 0;
+    a = gk_strdup(actor);
+    if (!a)
+        return gk__oom();
+    gk_free(st->actor);
+    st->actor = a;
+    return 0;
+}
+
 int gk_store_schema_version(gk_store *st, int *current_out, int *target_out)
 {
     int c = 0, t = 0;
@@ -310,6 +331,13 @@ int gk_store_event_foreach(gk_store *st, gk_store_event_cb cb, void *payload)
 {
     GK_ASSERT_ARG(st && cb);
     return st->be->event_foreach(st, cb, payload);
+}
+
+int gk_store_event_entity_foreach(gk_store *st, const char *entity, int64_t entity_id,
+                                  gk_store_event_cb cb, void *payload)
+{
+    GK_ASSERT_ARG(st && entity && cb);
+    return st->be->event_entity_foreach(st, entity, entity_id, cb, payload);
 }
 
 typedef struct {

@@ -20,7 +20,7 @@
 
 GK_BEGIN_DECL
 
-#define GK_STORE_BACKEND_VERSION 2
+#define GK_STORE_BACKEND_VERSION 4
 
 /* Table 3 counts as the backend computes them: rows of gk_t3_row (NEW,
  * CARRIED_IN, each result leaf, CARRIED_OUT; R_TOTAL is left 0) by
@@ -94,6 +94,30 @@ typedef struct gk_store_backend {
      * received in the calendar month of its receipt date, up to and
      * including it (by receipt date, then id): its 件 number, 109号第四条. */
     int (*applicant_month_rank)(gk_store *st, int64_t case_id, int64_t *n_out);
+
+    /* Version 3: the events of one entity ("case", id) in id order. */
+    int (*event_entity_foreach)(gk_store *st, const char *entity, int64_t entity_id,
+                                gk_store_event_cb cb, void *payload);
+
+    /* Version 4: staff accounts and sessions (store.h; store_users.c
+     * validates and audits, the backend only reads and writes rows). */
+    /* Sets u->id; u->created is given by store.c. */
+    int (*user_insert)(gk_store *st, gk_user *u);
+    /* By u->id; a NULL u->pwhash keeps the stored one. GK_ENOTFOUND. */
+    int (*user_update)(gk_store *st, const gk_user *u);
+    /* name NULL: every account in name order; else that one (cb not
+     * called when there is none). */
+    int (*user_foreach)(gk_store *st, const char *name, gk_user_cb cb, void *payload);
+    int (*session_insert)(gk_store *st, const gk_user_session *s);
+    /* Only a session with expires > now, tested in the query;
+     * GK_ENOTFOUND (message set) otherwise. */
+    int (*session_get)(gk_store *st, const char *token_hash, int64_t now, gk_user_session_cb cb,
+                       void *payload);
+    /* The session of token_hash, or every session of user_id when
+     * token_hash is NULL. */
+    int (*session_delete)(gk_store *st, const char *token_hash, int64_t user_id);
+    /* Deletes sessions with expires <= now; *n_out = how many. */
+    int (*session_expire)(gk_store *st, int64_t now, int64_t *n_out);
 } gk_store_backend;
 
 /* The base of every store: the first member of each concrete store. */
