@@ -84,6 +84,9 @@ void gk_render__pdf_size(PangoLayout *l, double *w, double *h);
 /* Ends the current page (its folio) and starts the next one. */
 int gk_render__pdf_new_page(gk_pdf_doc *d) GK_WARN_UNUSED;
 
+/* Height of the held heading's first chunk (0 when nothing is held). */
+double gk_render__pdf_held_height(gk_pdf_doc *d);
+
 /* Draws a held heading, on a new page unless it and `next` points of what
  * follows fit on the current one. No-op when nothing is held. */
 int gk_render__pdf_release_held(gk_pdf_doc *d, double next) GK_WARN_UNUSED;

@@ -25,7 +25,7 @@
 #include "pdf_int.h"
 
 #define PAD_X  2.5
-#define PAD_Y  2.5
+#define PAD_Y  1.0
 #define RULE   0.5
 #define EPS    0.01
 #define MAX_SEGS (GK_LAYOUT_MAX_ROWS + GK_LAYOUT_MAX_PARTS)
@@ -341,6 +341,7 @@ int gk_render__pdf_table(gk_pdf_doc *d, const gk_layout_table *t)
 {
     ptable *p = gk_calloc(1, sizeof *p);
     double total, first;
+    bool whole;
     size_t s, i;
     int error;
 
@@ -351,12 +352,14 @@ int gk_render__pdf_table(gk_pdf_doc *d, const gk_layout_table *t)
     if (error < 0 || t->nparts == 0)
         goto done;
 
-    /* what must follow a held heading on its page: the whole table when
-     * it fits on a page, else the first header and data row */
+    /* A table that fits on a page with its held heading is kept whole
+     * (the heading then needs all of it after it on its page); a longer
+     * one needs its first header and data row after the heading. */
     total = rows_h(p, 0, t->nrows);
+    whole = total + gk_render__pdf_held_height(d) <= GK_PDF_BODY_H + EPS;
     first = head_h(p, 0) + (data_start(t, 0) < part_end(t, 0) ? p->rowh[data_start(t, 0)] : 0);
-    error = gk_render__pdf_release_held(d, total <= GK_PDF_BODY_H ? total : first);
-    if (error == 0 && !d->fresh && total <= GK_PDF_BODY_H && d->y + total > GK_PDF_BODY_BOT + EPS)
+    error = gk_render__pdf_release_held(d, whole ? total : first);
+    if (error == 0 && !d->fresh && whole && d->y + total > GK_PDF_BODY_BOT + EPS)
         error = gk_render__pdf_new_page(d);
     if (error < 0)
         goto done;

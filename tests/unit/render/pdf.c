@@ -322,6 +322,7 @@ GK_TEST(render_pdf, seed_text_in_walk_order)
         GK_T_SKIP("pdftotext (poppler-utils) not installed");
     GK_T_OK(r);
     GK_T_CALL(render(&a, r));
+    keep(&a, "seed");
     text = pdf_text(&a);
     GK_T_OK(text);
     if (text) {
