@@ -7,9 +7,13 @@
  *  - the crawler's page.txt: the whole body on one line, digits of
  *    adjacent cells run together (grid->runon).
  * Seed cells become bounded cells; every other line is one unbounded cell
- * that the recogniser splits into labels and numbers.
+ * that the recogniser splits into labels and numbers. Tables drawn with
+ * rules (our text renderer, box-drawing tools) are read by text_table.c
+ * into bounded cells with spans; a document that has them has no seed
+ * cells, and a line indented with an ideographic space (a printed
+ * paragraph) is never one: a paragraph line may end in '|'.
  */
-#include "parse/parse_int.h"
+#include "parse/text_table.h"
 #include "util/utf8.h"
 
 /* A line longer than this is a flattened page, not a layout line. */
@@ -55,17 +59,37 @@ static bool only_pipes(const char *s, size_t len)
     return any;
 }
 
+/* A paragraph's printed indent: the line starts with U+3000. */
+static bool is_indented(const char *s, size_t len)
+{
+    return len >= 3 && !memcmp(s, "\xE3\x80\x80", 3);
+}
+
 int gk_parse__text_grid(gk_grid *g, const char *s, size_t len)
 {
     size_t pos = 0, lineno = 0;
-    bool in_cells = false;
+    bool in_cells = false, ruled = gk_parse__has_ruled_table(s, len);
     int error = 0;
 
     while (pos < len && !error) {
         const char *line = s + pos;
         const char *nl = memchr(line, '\n', len - pos);
-        size_t n = nl ? (size_t)(nl - line) : len - pos, e;
+        size_t n = nl ? (size_t)(nl - line) : len - pos, e, used;
+        uint32_t took;
         gk_srcpos sp;
+
+        if (ruled && (error = gk_parse__ruled_table(g, line, len - pos,
+                                                    (uint32_t)(lineno >= UINT32_MAX ? UINT32_MAX
+                                                                                    : lineno + 1),
+                                                    &used, &took)) != 0) {
+            if (error > 0) {
+                error = 0;
+                pos += used;
+                lineno += took;
+                in_cells = false;
+            }
+            continue;
+        }
 
         pos += n + (nl ? 1 : 0);
         lineno++;
@@ -82,7 +106,7 @@ int gk_parse__text_grid(gk_grid *g, const char *s, size_t len)
             in_cells = false; /* the row of seed cells ends */
             continue;
         }
-        if (line[e - 1] == '|') {
+        if (line[e - 1] == '|' && !ruled && !is_indented(line, e)) {
             size_t c = e - 1;
             while (c && (line[c - 1] == ' ' || line[c - 1] == '\t'))
                 c--;
