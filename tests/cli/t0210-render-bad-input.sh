@@ -31,7 +31,7 @@ expect2 over-cap "大小上限" "$S" --to html --max-size 1K -o "$T/keep.html"
 truncate -s 65M "$T/huge.json"
 expect2 huge "大小上限" "$T/huge.json" --to html -o "$T/keep.html"
 expect2 bad-max-size "max-size" "$S" --to html --max-size lots
-expect2 unknown-format "未知输出格式 'pdf'" "$S" --to pdf -o "$T/keep.html"
+expect2 unknown-format "未知输出格式 'odt'" "$S" --to odt -o "$T/keep.html"
 expect2 no-format "缺少 --to" "$S"
 expect2 no-file "输入文件" --to html
 expect2 two-files "输入文件" "$S" "$S" --to html
