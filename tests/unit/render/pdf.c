@@ -448,6 +448,9 @@ GK_TEST(render_pdf, hostile_text)
         GK_T_CALL(gk_buf_puts(&w, "格"));
     r->t3[row][3].state = GK_CELL_UNREADABLE;
     r->t3[row][3].text = gk_report_strdup(r, w.ptr, w.len);
+    /* a section of its own whose title (an outline entry) has PDF string
+     * delimiters */
+    GK_T_CALL(gk_report_add_section(r, "七", "Extra (a) \\ ) ( end", "附加节正文", 15));
 
     t0 = clock();
     GK_T_CALL(render(&a, r));
@@ -467,6 +470,7 @@ GK_TEST(render_pdf, hostile_text)
     joined = unpaged(text);
     GK_T_OK(joined && count_str(joined, "按时答复") == (size_t)reps);
     GK_T_OK(strstr(text, "全文完"));
+    GK_T_OK(strstr(text, "七、Extra(a)\\)(end附加节正文"));
     /* the cell is cut (and clipped to a page): some of it, not all */
     GK_T_OK(strstr(text, "格格格") && count_str(text, "格") < 1000);
     GK_T_OK(pages_numbered(text) > 100);
