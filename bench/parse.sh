@@ -1,7 +1,7 @@
 #!/bin/sh
 # Parse + validate throughput over the corpus reports (not their .source.txt
 # notes), beside the read and gumbo baselines of the same run.
-# usage: bench/parse.sh [BUILD_DIR] [--html-only] [--reps N] [--json]
+# usage: bench/parse.sh [BUILD_DIR] [--html-only] [--file-stats] [--reps N] [--jobs N] [--json]
 set -eu
 cd "$(dirname "$0")/.."
 B=${1:-build-release}
