@@ -9,7 +9,7 @@
  * first-level headings 三号 (16 pt) 黑体 → Noto Sans CJK SC; body text
  * 三号 仿宋 → Noto Serif CJK SC, 22 lines to the page (a 29 pt line
  * pitch over the 225 mm text block), each paragraph indented two
- * characters; page numbers 四号 (14 pt) as "— 1 —", 7 mm below the text
+ * characters (§7.3.3); page numbers 四号 (14 pt) as "— 1 —", 7 mm below the text
  * block, odd pages at the right and even pages at the left, one character
  * in from the edge (§7.5). Tables use 五号 (10.5 pt) Noto Sans CJK SC.
  *
@@ -105,8 +105,8 @@ int gk_render__pdf_clean(gk_pdf_doc *d, const char *s, size_t len, size_t max_ch
     return error;
 }
 
-PangoLayout *gk_render__pdf_layout(gk_pdf_doc *d, const PangoFontDescription *fd,
-                                   const char *text, int len, double width, PangoAlignment align)
+PangoLayout *gk_render__pdf_layout(gk_pdf_doc *d, const PangoFontDescription *fd, const char *text,
+                                   int len, double width, PangoAlignment align)
 {
     PangoLayout *l = pango_layout_new(d->pc);
 
@@ -317,7 +317,7 @@ int gk_render__pdf_release_held(gk_pdf_doc *d, double next)
 
 /* ------------------------------------------------------ walk callbacks */
 
-/* GB/T 9704 §7.3.3: a title that takes two lines breaks where the sense
+/* GB/T 9704 §7.3.1: a title that takes two lines breaks where the sense
  * allows ("词意完整"). The walk's title is "<agency><year>年政府信息公开
  * 工作年度报告"; when it does not fit on one line, it is broken after
  * "<year>年", so that the agency and year make one line and the kind of
@@ -334,8 +334,8 @@ static int on_begin(void *ctx, const gk_report *r, const char *title)
     if (error < 0)
         return error;
     cairo_pdf_surface_set_metadata(d->surface, CAIRO_PDF_METADATA_TITLE, text);
-    l = gk_render__pdf_layout(d, d->f_title, text, (int)chunk_len(text, d->text.len),
-                              GK_PDF_TEXT_W, st_title.align);
+    l = gk_render__pdf_layout(d, d->f_title, text, (int)chunk_len(text, d->text.len), GK_PDF_TEXT_W,
+                              st_title.align);
     snprintf(year, sizeof year, "%d年", r->year);
     if (pango_layout_get_line_count(l) > 1 && r->year && (cut = strstr(text, year)) != NULL) {
         cut += strlen(year);
@@ -348,7 +348,7 @@ static int on_begin(void *ctx, const gk_report *r, const char *title)
     else if (error == 0)
         error = put_block(d, d->f_title, &st_title, text, d->text.len, -1);
     gk_buf_release(&split);
-    d->y += PITCH_BODY; /* one empty line between title and text (§7.3.3) */
+    d->y += PITCH_BODY; /* one empty line under the title, where §7.3.2 puts the addressee */
     return error;
 }
 

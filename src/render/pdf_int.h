@@ -18,7 +18,7 @@
 #include "layout.h"
 #include "render_int.h"
 
-#define GK_PDF_MM(x) ((x) * 72.0 / 25.4)
+#define GK_PDF_MM(x) ((x)*72.0 / 25.4)
 
 /* A4 with the margins of GB/T 9704-2012 (党政机关公文格式) §5.2.1: 天头 (top)
  * 37 mm, 订口 (left) 28 mm and a 版心 (text block) of 156 mm × 225 mm, which
@@ -44,21 +44,21 @@ typedef struct {
     cairo_t *cr;
     PangoFontMap *fm;
     PangoContext *pc;
-    PangoAttrList *attrs; /* of every layout: no hyphens inserted */
+    PangoAttrList *attrs;            /* of every layout: no hyphens inserted */
     PangoFontDescription *f_title;   /* 二号 (22 pt) serif bold: 小标宋 stand-in */
     PangoFontDescription *f_heading; /* 三号 (16 pt) sans: 黑体 stand-in */
     PangoFontDescription *f_body;    /* 三号 (16 pt) serif: 仿宋 stand-in */
     PangoFontDescription *f_cell;    /* 五号 (10.5 pt) sans */
     PangoFontDescription *f_head;    /* 五号 sans bold: table headers */
     PangoFontDescription *f_folio;   /* 四号 (14 pt) serif: page numbers */
-    double y;      /* top of the free space on the current page */
-    int page;      /* number of the current page, from 1 */
-    bool fresh;    /* nothing drawn on the current page yet */
-    gk_buf text;   /* scratch: the last cleaned text (gk_render__pdf_clean) */
-    gk_buf held;   /* a heading waiting for what follows it (keep with next) */
-    bool holding;  /* held is a heading not drawn yet */
-    gk_buf *out;   /* the caller's buffer: cairo's stream writes here */
-    int write_error; /* first gk_buf error of the stream, or 0 */
+    double y;                        /* top of the free space on the current page */
+    int page;                        /* number of the current page, from 1 */
+    bool fresh;                      /* nothing drawn on the current page yet */
+    gk_buf text;                     /* scratch: the last cleaned text (gk_render__pdf_clean) */
+    gk_buf held;                     /* a heading waiting for what follows it (keep with next) */
+    bool holding;                    /* held is a heading not drawn yet */
+    gk_buf *out;                     /* the caller's buffer: cairo's stream writes here */
+    int write_error;                 /* first gk_buf error of the stream, or 0 */
 } gk_pdf_doc;
 
 /* Copies s[0..len) into d->text as text Pango can lay out: invalid UTF-8
@@ -74,9 +74,8 @@ int gk_render__pdf_clean(gk_pdf_doc *d, const char *s, size_t len, size_t max_ch
  * of text[0..len) (len -1: NUL-terminated) in font fd, wrapped at width points
  * (<= 0: no wrapping) at any character when a word does not fit. The
  * caller unrefs it. */
-PangoLayout *gk_render__pdf_layout(gk_pdf_doc *d, const PangoFontDescription *fd,
-                                   const char *text, int len, double width,
-                                   PangoAlignment align);
+PangoLayout *gk_render__pdf_layout(gk_pdf_doc *d, const PangoFontDescription *fd, const char *text,
+                                   int len, double width, PangoAlignment align);
 
 /* Size of a layout's logical extents in points. */
 void gk_render__pdf_size(PangoLayout *l, double *w, double *h);

@@ -24,10 +24,10 @@
  */
 #include "pdf_int.h"
 
-#define PAD_X  2.5
-#define PAD_Y  1.0
-#define RULE   0.5
-#define EPS    0.01
+#define PAD_X    2.5
+#define PAD_Y    1.0
+#define RULE     0.5
+#define EPS      0.01
 #define MAX_SEGS (GK_LAYOUT_MAX_ROWS + GK_LAYOUT_MAX_PARTS)
 
 /* One page's share of one part: header rows of `part`, then data rows
@@ -147,9 +147,9 @@ static int measure(gk_pdf_doc *d, ptable *p)
         const gk_lcell *lc = &t->cells[i];
         double h;
 
-        pango_layout_set_width(p->lay[i], (int)((p->colx[lc->col + lc->colspan] -
-                                                 p->colx[lc->col] - 2 * PAD_X) *
-                                                PANGO_SCALE));
+        pango_layout_set_width(
+            p->lay[i],
+            (int)((p->colx[lc->col + lc->colspan] - p->colx[lc->col] - 2 * PAD_X) * PANGO_SCALE));
         pango_layout_set_wrap(p->lay[i], PANGO_WRAP_WORD_CHAR);
         gk_render__pdf_size(p->lay[i], NULL, &h);
         p->need[i] = h + 2 * PAD_Y;

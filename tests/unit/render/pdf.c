@@ -329,9 +329,11 @@ GK_TEST(render_pdf, seed_text_in_walk_order)
         GK_T_OK(in_order(r, text));
         /* a few labels spelled out, independently of layout.c */
         GK_T_OK(strstr(text, "福州市鼓楼区人民政府2024年政府信息公开工作年度报告"));
-        GK_T_OK(strstr(text, "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"));
+        GK_T_OK(
+            strstr(text, "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"));
         GK_T_OK(strstr(text, "3.危及“三安全一稳定”"));
-        GK_T_OK(strstr(text, "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请"));
+        GK_T_OK(strstr(text,
+                       "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请"));
         GK_T_OK(strstr(text, "第二十条第（八）项"));
         GK_T_OK(strstr(text, "未经复议直接起诉"));
         pages = pages_numbered(text);
