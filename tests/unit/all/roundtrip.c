@@ -514,15 +514,9 @@ GK_TEST(all_roundtrip, html_and_markdown)
 }
 
 /* Plain text: the renderer draws the tables with ASCII rules and spans
- * (render/text.c); the text parser reads the seed's one cell per line, PDF
- * layout text and crawler text, but not yet these drawn tables, so the
- * tables of a text rendering do not come back. Reported here as a skip with
- * its figures until the parser reads them; GK_RT_TXT=1 makes it a failure. */
+ * (render/text.c); the text parser reads them back with their spans
+ * (parse/text_table.c). */
 GK_TEST(all_roundtrip, plain_text)
 {
-    unsigned long bad = run_property(2, 1);
-
-    if (bad && !env_ul("GK_RT_TXT", 0))
-        GK_T_SKIP("plain-text tables are not parsed back yet (see roundtrip.c)");
-    GK_T_INT_EQ(bad, 0);
+    GK_T_INT_EQ(run_property(2, 1), 0);
 }
