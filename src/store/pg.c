@@ -670,6 +670,7 @@ const gk_store_backend gk_store_backend_pg = {
     .t3_counts = pg_t3_counts,
     GK_STORE_V2_TABLE(gk_pg_),
     .event_entity_foreach = pg_event_entity_foreach,
+    GK_STORE_USER_TABLE(gk_pg_),
 };
 
 #else

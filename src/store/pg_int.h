@@ -61,4 +61,8 @@ int gk_pg_agency_id(gk_pg_store *s, const char *code, int64_t *id_out) GK_WARN_U
 /* Version-2 methods, in pg_catalogue.c and pg_registers.c. */
 GK_STORE_V2_METHODS(gk_pg_)
 
+/* Version-4 methods (staff accounts and sessions), in pg_users.c. */
+#include "users_int.h"
+GK_STORE_USER_METHODS(gk_pg_)
+
 #endif

@@ -49,4 +49,8 @@ int gk_sq_agency_id(gk_sq_store *s, const char *code, int64_t *id_out) GK_WARN_U
 /* Version-2 methods, in sqlite_catalogue.c and sqlite_registers.c. */
 GK_STORE_V2_METHODS(gk_sq_)
 
+/* Version-4 methods (staff accounts and sessions), in sqlite_users.c. */
+#include "users_int.h"
+GK_STORE_USER_METHODS(gk_sq_)
+
 #endif

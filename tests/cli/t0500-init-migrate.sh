@@ -8,7 +8,7 @@ fail() { echo "FAIL: $*"; exit 1; }
 
 "$GONGKAI" init --help | grep -q '用法: gongkai init' || fail "init --help"
 out=$("$GONGKAI" init --db "$T/a.db") || fail "init"
-echo "$out" | grep -q '从版本 0 升级到 2' || fail "first init: $out"
+echo "$out" | grep -q '从版本 0 升级到 3' || fail "first init: $out"
 out=$("$GONGKAI" init --db "$T/a.db") || fail "second init"
 echo "$out" | grep -q '已是最新结构' || fail "second init: $out"
 "$GONGKAI" init --dsn "sqlite:$T/b.db" >/dev/null || fail "sqlite: DSN"
