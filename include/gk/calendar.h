@@ -7,10 +7,12 @@
  * process time zone: all arithmetic is on day numbers.
  *
  * A gk_calendar is loaded from a CSV in the format of data/cn-holidays.csv
- * (or the copy embedded in the library). It knows which years it covers,
+ * (or the copy embedded in the library, which a program may replace at
+ * start-up with gk_calendar_set_default). It knows which years it covers,
  * and every query that touches a year without data fails with GK_EINVALID
  * and a message naming the year: "unknown year must not silently mean no
- * holidays" (spec §5).
+ * holidays" (spec §5). The calls ending in _mode can instead count such a
+ * year provisionally, and then always say so (PROVISIONAL MODE below).
  */
 #ifndef GK_CALENDAR_H
 #define GK_CALENDAR_H
@@ -104,12 +106,31 @@ typedef enum {
 GK_EXTERN(int)
 gk_calendar_new(gk_calendar **out, const char *csv, size_t len, const char *source) GK_WARN_UNUSED;
 
-/* Loads the calendar embedded in the library (a byte-exact copy of
+/* Loads the default calendar: the CSV given to gk_calendar_set_default, or
+ * else the one embedded in the library (a byte-exact copy of
  * data/cn-holidays.csv at build time). Caller frees with gk_calendar_free. */
 GK_EXTERN(int) gk_calendar_new_default(gk_calendar **out) GK_WARN_UNUSED;
 
-/* Returns the embedded default CSV bytes (static storage) and its length. */
+/* Returns the embedded CSV bytes (static storage) and its length, whatever
+ * gk_calendar_set_default was given. */
 GK_EXTERN(const char *) gk_calendar_default_csv(size_t *len_out);
+
+/*
+ * Replaces the default calendar of the process: every later
+ * gk_calendar_new_default (the web pages, the registers' fee windows, the
+ * CLI commands) loads a copy of csv[0..len) instead of the embedded data.
+ * This is how an office uses the State Council notice for a new year the
+ * day it is published, without a new build (`--calendar FILE` or
+ * $GK_CALENDAR, docs/calendar.md). The file REPLACES the embedded data: it
+ * must hold every year still needed, not only the new one.
+ * The CSV is checked first (as gk_calendar_new; source names it in
+ * messages and must be shorter than 256 bytes): on GK_EINVALID the default
+ * is unchanged. csv NULL restores the embedded data. Not thread-safe: call
+ * it at start-up, before any thread loads a calendar (calendars already
+ * loaded keep their data).
+ */
+GK_EXTERN(int) gk_calendar_set_default(const char *csv, size_t len, const char *source)
+    GK_WARN_UNUSED;
 
 /* NULL-safe. */
 GK_EXTERN(void) gk_calendar_free(gk_calendar *cal);
@@ -158,6 +179,78 @@ gk_calendar_workdays_between(int64_t *out, const gk_calendar *cal, gk_date d1, g
 /* *out = the number of working days in a covered year. */
 GK_EXTERN(int) gk_calendar_workdays_in_year(int *out, const gk_calendar *cal, int year)
     GK_WARN_UNUSED;
+
+/* ------------------------------------------------------ provisional mode */
+
+/*
+ * PROVISIONAL MODE. The State Council publishes year N+1's holidays around
+ * November of year N, so a deadline counted in late year N (a 补正, a
+ * consultation pause or an extension) can end in a year the calendar does
+ * not cover yet. Each caller chooses what happens then:
+ *
+ *   GK_CALENDAR_STRICT: GK_EINVALID naming the year, exactly as the calls
+ *     without _mode (spec §5: an unknown year is never "no holidays").
+ *   GK_CALENDAR_PROVISIONAL: a year without rows, up to
+ *     GK_CALENDAR_PROVISIONAL_YEARS before the first or after the last
+ *     covered year (or between two covered years), counts Monday–Friday as
+ *     working days; the result carries a gk_provisional that says so
+ *     (on = true, the years), and gk_calendar_provisional_note gives the
+ *     sentence every display must show with it: "2027年节假日安排尚未发布，
+ *     按周一至周五推算，仅供参考". Further out: GK_EINVALID as strict.
+ *
+ * Who uses which (the rule for new callers):
+ *   - PROVISIONAL, flagged: the answer deadline of a case and the 补正
+ *     notice deadline as shown to staff and applicants (the staff case
+ *     page, case list and dashboard, the public status lookup and its JSON
+ *     field "provisional", `gongkai case show`), and `gongkai workdays
+ *     --provisional`. A provisional date is a reminder, not a legal
+ *     finding: it is shown with the sentence and replaced by the official
+ *     date as soon as the calendar has the year.
+ *   - STRICT: everything that becomes a record or a figure: report
+ *     arithmetic (table 2/4 timeliness, 第二十六条 catalogue timeliness),
+ *     the fee payment window stored with a fee notice, the demo data, and
+ *     the plain gk_calendar_* calls. Those fail until the year is loaded.
+ */
+typedef enum {
+    GK_CALENDAR_STRICT = 0,
+    GK_CALENDAR_PROVISIONAL = 1
+} gk_calendar_mode;
+
+/* How far outside its covered years a calendar counts provisionally. */
+#define GK_CALENDAR_PROVISIONAL_YEARS 5
+
+/* Whether a result used years without data, and which. */
+typedef struct {
+    bool on;          /* some counted day lies in a year without rows */
+    int from_year;    /* first and last such year (0 when !on) */
+    int to_year;
+    bool unpublished; /* every such year is after the last covered year */
+} gk_provisional;
+
+#define GK_PROVISIONAL_INIT {false, 0, 0, false}
+
+/* *out = the years without rows among the years from d1 to d2 (either
+ * order; both valid dates). Pure. */
+GK_EXTERN(void)
+gk_calendar_provisional_span(gk_provisional *out, const gk_calendar *cal, gk_date d1, gk_date d2);
+
+/* into = into ∪ p (the years as one range). Pure. */
+GK_EXTERN(void) gk_calendar_provisional_merge(gk_provisional *into, const gk_provisional *p);
+
+/* Appends the sentence for p, without a line end, e.g. "2027年节假日安排
+ * 尚未发布，按周一至周五推算，仅供参考" (years before or between the data:
+ * "…未收入节假日日历，…"). Appends nothing when !p->on. */
+GK_EXTERN(int) gk_calendar_provisional_note(gk_buf *b, const gk_provisional *p) GK_WARN_UNUSED;
+
+/* gk_calendar_add_workdays and gk_calendar_workdays_between under mode;
+ * *prov_out (may be NULL only in strict mode, where it is always off)
+ * describes the years from date to the result (d1 to d2). */
+GK_EXTERN(int)
+gk_calendar_add_workdays_mode(gk_date *out, gk_provisional *prov_out, const gk_calendar *cal,
+                              gk_date date, int64_t n, gk_calendar_mode mode) GK_WARN_UNUSED;
+GK_EXTERN(int)
+gk_calendar_workdays_between_mode(int64_t *out, gk_provisional *prov_out, const gk_calendar *cal,
+                                  gk_date d1, gk_date d2, gk_calendar_mode mode) GK_WARN_UNUSED;
 
 /* ------------------------------------------------- deadlines with pauses */
 
@@ -208,6 +301,13 @@ GK_EXTERN(int)
 gk_calendar_deadline(gk_date *out, const gk_calendar *cal, gk_date start, int64_t n,
                      const gk_pause *pauses, size_t npauses) GK_WARN_UNUSED;
 
+/* gk_calendar_deadline under mode; *prov_out (NULL only in strict mode)
+ * describes the years from start to the result. */
+GK_EXTERN(int)
+gk_calendar_deadline_mode(gk_date *out, gk_provisional *prov_out, const gk_calendar *cal,
+                          gk_date start, int64_t n, const gk_pause *pauses, size_t npauses,
+                          gk_calendar_mode mode) GK_WARN_UNUSED;
+
 /* One line of a deadline explanation. */
 typedef enum {
     GK_STEP_START = 0, /* the start day (never counted); `from` = start */
@@ -241,9 +341,11 @@ typedef struct {
     int paused_workdays; /* working days not counted because of pauses */
     gk_deadline_step *steps; /* owned; release with gk_deadline_explain_release */
     size_t nsteps;
+    gk_provisional provisional; /* on: days of uncovered years were counted
+                                   Monday–Friday (provisional mode only) */
 } gk_deadline_explain;
 
-#define GK_DEADLINE_EXPLAIN_INIT {{0, 0, 0}, 0, 0, 0, 0, 0, 0, NULL, 0}
+#define GK_DEADLINE_EXPLAIN_INIT {{0, 0, 0}, 0, 0, 0, 0, 0, 0, NULL, 0, GK_PROVISIONAL_INIT}
 
 /*
  * Computes the same deadline as gk_calendar_deadline and a compact
@@ -256,11 +358,19 @@ GK_EXTERN(int)
 gk_calendar_explain(gk_deadline_explain *out, const gk_calendar *cal, gk_date start, int n,
                     const gk_pause *pauses, size_t npauses) GK_WARN_UNUSED;
 
+/* gk_calendar_explain under mode: out->provisional says whether (and
+ * which) days were counted provisionally. */
+GK_EXTERN(int)
+gk_calendar_explain_mode(gk_deadline_explain *out, const gk_calendar *cal, gk_date start, int n,
+                         const gk_pause *pauses, size_t npauses, gk_calendar_mode mode)
+    GK_WARN_UNUSED;
+
 /* Frees the steps and resets to GK_DEADLINE_EXPLAIN_INIT. NULL-safe. */
 GK_EXTERN(void) gk_deadline_explain_release(gk_deadline_explain *ex);
 
 /* Appends a Chinese, human-readable rendering of ex (one line per step)
- * to b. */
+ * to b; a provisional ex starts with the line "暂定：" and the sentence of
+ * gk_calendar_provisional_note. */
 GK_EXTERN(int) gk_deadline_explain_format(gk_buf *b, const gk_deadline_explain *ex) GK_WARN_UNUSED;
 
 GK_END_DECL

@@ -251,20 +251,46 @@ GK_EXTERN(const gk_case_transition *) gk_case_transitions(size_t *n_out);
  * then reported in *deferred_out (may be NULL) and out holds the statutory
  * computation for reference. out must be GK_DEADLINE_EXPLAIN_INIT or
  * released; caller releases it with gk_deadline_explain_release.
+ *
+ * Strict: a count that reaches a year the calendar does not cover fails
+ * with GK_EINVALID naming the year (spec §5).
  */
 GK_EXTERN(int)
 gk_case_deadline(gk_deadline_explain *out, bool *deferred_out, const gk_case *c,
                  const gk_calendar *cal, gk_date as_of) GK_WARN_UNUSED;
 
-/* The last day for the 补正 notice: 7 working days after receipt (第三十条). */
+/* The last day for the 补正 notice: 7 working days after receipt (第三十条).
+ * Strict, as gk_case_deadline. */
 GK_EXTERN(int)
 gk_case_correction_due(gk_date *out, const gk_case *c, const gk_calendar *cal) GK_WARN_UNUSED;
 
 /* Appends the deadline explanation in Chinese: the rule applied (start,
- * extension, pauses with their reasons, deferral) then the calendar steps. */
+ * extension, pauses with their reasons, deferral) then the calendar steps.
+ * Strict, as gk_case_deadline. */
 GK_EXTERN(int)
 gk_case_deadline_format(gk_buf *b, const gk_case *c, const gk_calendar *cal, gk_date as_of)
     GK_WARN_UNUSED;
+
+/*
+ * The same three under a gk_calendar_mode (calendar.h PROVISIONAL MODE):
+ * GK_CALENDAR_STRICT is the calls above; GK_CALENDAR_PROVISIONAL counts a
+ * year without holiday data Monday–Friday and says so: out->provisional of
+ * the explanation, *prov_out of the 补正 date (NULL only in strict mode),
+ * and in the text the line "暂定：2027年节假日安排尚未发布，按周一至周五
+ * 推算，仅供参考" before the calendar steps. The deadlines shown to staff
+ * and applicants use provisional mode and show the note with the date;
+ * anything that becomes a record or a report figure stays strict.
+ */
+GK_EXTERN(int)
+gk_case_deadline_mode(gk_deadline_explain *out, bool *deferred_out, const gk_case *c,
+                      const gk_calendar *cal, gk_date as_of, gk_calendar_mode mode)
+    GK_WARN_UNUSED;
+GK_EXTERN(int)
+gk_case_correction_due_mode(gk_date *out, gk_provisional *prov_out, const gk_case *c,
+                            const gk_calendar *cal, gk_calendar_mode mode) GK_WARN_UNUSED;
+GK_EXTERN(int)
+gk_case_deadline_format_mode(gk_buf *b, const gk_case *c, const gk_calendar *cal, gk_date as_of,
+                             gk_calendar_mode mode) GK_WARN_UNUSED;
 
 /* ------------------------------------------------------------- helpers */
 

@@ -230,13 +230,20 @@ static int build_days(gk_calendar *cal, const cal_loader *ld)
                      cal->first_year, cal->last_year, GK_CALENDAR_MAX_YEARS);
         return GK_EINVALID;
     }
-    first.y = cal->first_year;
-    last.y = cal->last_year;
+    /* The provisional padding (calendar.h PROVISIONAL MODE), inside 1..9999. */
+    cal->span_first = cal->first_year - GK_CALENDAR_PROVISIONAL_YEARS;
+    if (cal->span_first < 1)
+        cal->span_first = 1;
+    cal->span_last = cal->last_year + GK_CALENDAR_PROVISIONAL_YEARS;
+    if (cal->span_last > 9999)
+        cal->span_last = 9999;
+    first.y = cal->span_first;
+    last.y = cal->span_last;
     cal->base = gk_date_to_days(first);
     cal->ndays = gk_date_to_days(last) - cal->base + 1;
     cal->kind = gk_malloc((size_t)cal->ndays);
     cal->cum = gk_malloc(((size_t)cal->ndays + 1) * sizeof *cal->cum);
-    cal->covered = gk_calloc((size_t)(cal->last_year - cal->first_year + 1), 1);
+    cal->covered = gk_calloc((size_t)(cal->span_last - cal->span_first + 1), 1);
     if (!cal->kind || !cal->cum || !cal->covered)
         return gk__oom();
     for (i = 0; i < cal->ndays; i++) {
@@ -247,7 +254,7 @@ static int build_days(gk_calendar *cal, const cal_loader *ld)
     for (r = 0; r < ld->nrows; r++) {
         int32_t at = ld->rows[r].day - cal->base;
         cal->kind[at] = ld->rows[r].kind;
-        cal->covered[gk_date_from_days(ld->rows[r].day).y - cal->first_year] = 1;
+        cal->covered[gk_date_from_days(ld->rows[r].day).y - cal->span_first] = 1;
     }
     cal->cum[0] = 0;
     for (i = 0; i < cal->ndays; i++)
@@ -305,8 +312,53 @@ const char *gk_calendar_default_csv(size_t *len_out)
     return (const char *)gk_calendar__csv;
 }
 
+/* The replacement given to gk_calendar_set_default (csv NULL: none). Set
+ * at start-up before threads, read-only afterwards (calendar.h). */
+static struct {
+    char *csv;
+    size_t len;
+    char source[256];
+} default_override;
+
+int gk_calendar_set_default(const char *csv, size_t len, const char *source)
+{
+    gk_calendar *check = NULL;
+    char *copy;
+    int error;
+
+    if (!csv) {
+        gk_free(default_override.csv);
+        memset(&default_override, 0, sizeof default_override);
+        return 0;
+    }
+    if (!source)
+        source = "calendar";
+    if (strlen(source) >= sizeof default_override.source) {
+        gk_error_set(GK_ERRCLASS_INVALID, "calendar source name longer than %zu bytes",
+                     sizeof default_override.source - 1);
+        return GK_EINVALID;
+    }
+    /* Refuse a bad file now, not at the first page that needs a date. */
+    error = gk_calendar_new(&check, csv, len, source);
+    gk_calendar_free(check);
+    if (error < 0)
+        return error;
+    copy = gk_malloc(len ? len : 1);
+    if (!copy)
+        return gk__oom();
+    memcpy(copy, csv, len);
+    gk_free(default_override.csv);
+    default_override.csv = copy;
+    default_override.len = len;
+    snprintf(default_override.source, sizeof default_override.source, "%s", source);
+    return 0;
+}
+
 int gk_calendar_new_default(gk_calendar **out)
 {
+    if (default_override.csv)
+        return gk_calendar_new(out, default_override.csv, default_override.len,
+                               default_override.source);
     return gk_calendar_new(out, (const char *)gk_calendar__csv, gk_calendar__csv_len,
                            "cn-holidays.csv (built-in)");
 }
@@ -326,7 +378,7 @@ void gk_calendar_free(gk_calendar *cal)
 bool gk_calendar_covers(const gk_calendar *cal, int year)
 {
     return cal && year >= cal->first_year && year <= cal->last_year &&
-           cal->covered[year - cal->first_year];
+           cal->covered[year - cal->span_first];
 }
 
 void gk_calendar_range(const gk_calendar *cal, int *first_out, int *last_out)
@@ -347,32 +399,60 @@ int gk_calendar__uncovered(const gk_calendar *cal, int year)
     return GK_EINVALID;
 }
 
-int gk_calendar__check_years(const gk_calendar *cal, int y0, int y1)
+/* The error of a year outside the provisional span. */
+static int beyond_span(const gk_calendar *cal, int year)
+{
+    gk_error_set(GK_ERRCLASS_CALENDAR,
+                 "the calendar has no holiday data for year %d (it covers %d..%d), and %d is "
+                 "more than %d years away, too far even for a provisional count; add the State "
+                 "Council holiday notice for %d to the calendar file",
+                 year, cal->first_year, cal->last_year, year, GK_CALENDAR_PROVISIONAL_YEARS, year);
+    return GK_EINVALID;
+}
+
+int gk_calendar__check_years_mode(const gk_calendar *cal, int y0, int y1, gk_calendar_mode mode)
 {
     int y;
 
+    if (mode == GK_CALENDAR_PROVISIONAL) {
+        if (y0 < cal->span_first)
+            return beyond_span(cal, y0);
+        return y1 > cal->span_last ? beyond_span(cal, y1) : 0;
+    }
     for (y = y0; y <= y1; y++)
         if (!gk_calendar_covers(cal, y))
             return gk_calendar__uncovered(cal, y);
     return 0;
 }
 
-int gk_calendar__index(int32_t *idx, const gk_calendar *cal, gk_date date)
+int gk_calendar__check_years(const gk_calendar *cal, int y0, int y1)
+{
+    return gk_calendar__check_years_mode(cal, y0, y1, GK_CALENDAR_STRICT);
+}
+
+int gk_calendar__index_mode(int32_t *idx, const gk_calendar *cal, gk_date date,
+                            gk_calendar_mode mode)
 {
     char ds[GK_DATE_BUFSZ];
+    int error;
 
     GK_ASSERT_ARG(idx && cal);
     if (!gk_date_valid(date)) {
         gk_error_set(GK_ERRCLASS_INVALID, "invalid date %d-%d-%d", date.y, date.m, date.d);
         return GK_EINVALID;
     }
-    if (!gk_calendar_covers(cal, date.y)) {
-        int error = gk_calendar__uncovered(cal, date.y);
+    error = gk_calendar__check_years_mode(cal, date.y, date.y, mode);
+    if (error < 0) {
         gk_error_prefix("%s", gk_date_format(ds, date));
         return error;
     }
     *idx = gk_date_to_days(date) - cal->base;
     return 0;
+}
+
+int gk_calendar__index(int32_t *idx, const gk_calendar *cal, gk_date date)
+{
+    return gk_calendar__index_mode(idx, cal, date, GK_CALENDAR_STRICT);
 }
 
 int gk_calendar_day_kind(gk_day_kind *out, const gk_calendar *cal, gk_date date)
@@ -434,67 +514,111 @@ static int32_t nth_workday(const gk_calendar *cal, int64_t rank)
     return lo - 1;
 }
 
-int gk_calendar_add_workdays(gk_date *out, const gk_calendar *cal, gk_date date, int64_t n)
+/* Starts *prov (when given) as "not provisional". */
+static void prov_reset(gk_provisional *prov)
+{
+    gk_provisional none = GK_PROVISIONAL_INIT;
+
+    if (prov)
+        *prov = none;
+}
+
+/* The error for running off the end of the arrays: the first year after
+ * (or before) the reachable ones. */
+static int off_the_end(const gk_calendar *cal, gk_date date, bool forward, gk_calendar_mode mode)
+{
+    int error;
+
+    if (mode == GK_CALENDAR_PROVISIONAL)
+        return beyond_span(cal, forward ? cal->span_last + 1 : cal->span_first - 1);
+    error = forward ? gk_calendar__check_years(cal, date.y, cal->last_year)
+                    : gk_calendar__check_years(cal, cal->first_year, date.y);
+    if (error < 0)
+        return error;
+    return gk_calendar__uncovered(cal, forward ? cal->last_year + 1 : cal->first_year - 1);
+}
+
+int gk_calendar_add_workdays_mode(gk_date *out, gk_provisional *prov_out, const gk_calendar *cal,
+                                  gk_date date, int64_t n, gk_calendar_mode mode)
 {
     int32_t i, w;
     int64_t rank, total;
     gk_date res;
     int error;
 
-    GK_ASSERT_ARG(out && cal);
-    error = gk_calendar__index(&i, cal, date);
+    /* Strict mode may pass no prov_out; provisional mode may not: the
+     * flag must reach the caller. */
+    GK_ASSERT_ARG(out && cal && (prov_out || mode == GK_CALENDAR_STRICT));
+    prov_reset(prov_out);
+    error = gk_calendar__index_mode(&i, cal, date, mode);
     if (error < 0)
         return error;
     if (n == 0) {
-        *out = date;
-        return 0;
-    }
-    total = cal->cum[cal->ndays];
-    if (n > 0) {
-        /* RULE 民法典第二百零一条 (by analogy, spec §2.4): the start day is
-         * not counted, so count from the working days after index i. */
-        if (n > total - cal->cum[i + 1]) {
-            error = gk_calendar__check_years(cal, date.y, cal->last_year);
-            return error < 0 ? error : gk_calendar__uncovered(cal, cal->last_year + 1);
-        }
-        rank = cal->cum[i + 1] + n;
+        res = date;
     } else {
-        if (n < -(int64_t)cal->cum[i]) {
-            error = gk_calendar__check_years(cal, cal->first_year, date.y);
-            return error < 0 ? error : gk_calendar__uncovered(cal, cal->first_year - 1);
+        total = cal->cum[cal->ndays];
+        if (n > 0) {
+            /* RULE 民法典第二百零一条 (by analogy, spec §2.4): the start
+             * day is not counted, so count from the working days after
+             * index i. */
+            if (n > total - cal->cum[i + 1])
+                return off_the_end(cal, date, true, mode);
+            rank = cal->cum[i + 1] + n;
+        } else {
+            if (n < -(int64_t)cal->cum[i])
+                return off_the_end(cal, date, false, mode);
+            rank = cal->cum[i] + n + 1;
         }
-        rank = cal->cum[i] + n + 1;
+        w = nth_workday(cal, rank);
+        res = gk_calendar__date(cal, w);
+        error = n > 0 ? gk_calendar__check_years_mode(cal, date.y, res.y, mode)
+                      : gk_calendar__check_years_mode(cal, res.y, date.y, mode);
+        if (error < 0)
+            return error;
     }
-    w = nth_workday(cal, rank);
-    res = gk_calendar__date(cal, w);
-    error = n > 0 ? gk_calendar__check_years(cal, date.y, res.y)
-                  : gk_calendar__check_years(cal, res.y, date.y);
-    if (error < 0)
-        return error;
+    if (prov_out)
+        gk_calendar_provisional_span(prov_out, cal, date, res);
     *out = res;
     return 0;
 }
 
-int gk_calendar_workdays_between(int64_t *out, const gk_calendar *cal, gk_date d1, gk_date d2)
+int gk_calendar_add_workdays(gk_date *out, const gk_calendar *cal, gk_date date, int64_t n)
+{
+    return gk_calendar_add_workdays_mode(out, NULL, cal, date, n, GK_CALENDAR_STRICT);
+}
+
+int gk_calendar_workdays_between_mode(int64_t *out, gk_provisional *prov_out,
+                                      const gk_calendar *cal, gk_date d1, gk_date d2,
+                                      gk_calendar_mode mode)
 {
     int32_t i1, i2;
     int error;
 
-    GK_ASSERT_ARG(out && cal);
-    error = gk_calendar__index(&i1, cal, d1);
+    /* Strict mode may pass no prov_out; provisional mode may not: the
+     * flag must reach the caller. */
+    GK_ASSERT_ARG(out && cal && (prov_out || mode == GK_CALENDAR_STRICT));
+    prov_reset(prov_out);
+    error = gk_calendar__index_mode(&i1, cal, d1, mode);
     if (error < 0)
         return error;
-    error = gk_calendar__index(&i2, cal, d2);
+    error = gk_calendar__index_mode(&i2, cal, d2, mode);
     if (error < 0)
         return error;
-    error = i1 <= i2 ? gk_calendar__check_years(cal, d1.y, d2.y)
-                     : gk_calendar__check_years(cal, d2.y, d1.y);
+    error = i1 <= i2 ? gk_calendar__check_years_mode(cal, d1.y, d2.y, mode)
+                     : gk_calendar__check_years_mode(cal, d2.y, d1.y, mode);
     if (error < 0)
         return error;
     /* Working days in (d1, d2] = cum[i2 + 1] - cum[i1 + 1]; negative when
      * d2 < d1, which is minus the count of (d2, d1]. */
     *out = (int64_t)cal->cum[i2 + 1] - cal->cum[i1 + 1];
+    if (prov_out)
+        gk_calendar_provisional_span(prov_out, cal, d1, d2);
     return 0;
+}
+
+int gk_calendar_workdays_between(int64_t *out, const gk_calendar *cal, gk_date d1, gk_date d2)
+{
+    return gk_calendar_workdays_between_mode(out, NULL, cal, d1, d2, GK_CALENDAR_STRICT);
 }
 
 int gk_calendar_workdays_in_year(int *out, const gk_calendar *cal, int year)

@@ -17,21 +17,27 @@ typedef struct {
 } cal_row;
 
 /*
- * The days from first_year-01-01 to last_year-12-31 are indexed 0..ndays-1.
- * kind[i] is the gk_day_kind of day i; cum[i] is the number of working days
- * among days 0..i-1 (ndays+1 entries), so the working days in a closed
- * index range [a, b] are cum[b+1] - cum[a]. Years in the span without rows
- * are filled with plain weekdays/weekends but are not covered, and every
- * query checks coverage before trusting them.
+ * first_year..last_year are the first and last years with rows. The day
+ * arrays reach GK_CALENDAR_PROVISIONAL_YEARS further on each side (clipped
+ * to years 1..9999): the days from span_first-01-01 to span_last-12-31
+ * are indexed 0..ndays-1. kind[i] is the gk_day_kind of day i; cum[i] is
+ * the number of working days among days 0..i-1 (ndays+1 entries), so the
+ * working days in a closed index range [a, b] are cum[b+1] - cum[a].
+ * Years of the span without rows (the padding and any gap) are filled
+ * with plain Monday–Friday weeks but are not covered: a strict query
+ * refuses them, a provisional one uses them and says so (calendar.h
+ * PROVISIONAL MODE).
  */
 struct gk_calendar {
     int first_year;
     int last_year;
-    int32_t base;  /* day number of index 0 */
+    int span_first;
+    int span_last;
+    int32_t base;  /* day number of index 0 (span_first-01-01) */
     int32_t ndays;
     uint8_t *kind;
     int32_t *cum;
-    uint8_t *covered; /* covered[y - first_year] */
+    uint8_t *covered; /* covered[y - span_first] */
     cal_row *rows;    /* sorted by day, unique */
     size_t nrows;
     char *names;
@@ -48,6 +54,16 @@ int gk_calendar__uncovered(const gk_calendar *cal, int year);
 
 /* Validates date and checks its year is covered; *idx = its day index. */
 int gk_calendar__index(int32_t *idx, const gk_calendar *cal, gk_date date) GK_WARN_UNUSED;
+
+/* As gk_calendar__index under mode: GK_CALENDAR_PROVISIONAL accepts any
+ * day of the span (GK_EINVALID beyond it, naming the year). */
+int gk_calendar__index_mode(int32_t *idx, const gk_calendar *cal, gk_date date,
+                            gk_calendar_mode mode) GK_WARN_UNUSED;
+
+/* Checks years y0..y1 under mode: strict, every year covered; provisional,
+ * every year inside the span. */
+int gk_calendar__check_years_mode(const gk_calendar *cal, int y0, int y1, gk_calendar_mode mode)
+    GK_WARN_UNUSED;
 
 /* Checks that every year y0..y1 is covered (error names the first gap). */
 int gk_calendar__check_years(const gk_calendar *cal, int y0, int y1) GK_WARN_UNUSED;

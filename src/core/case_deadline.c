@@ -10,6 +10,8 @@
  *     counted (第三十三条第三款), nor the fee-notice period (109号, spec
  *     §4.4); a pause still open runs up to the as-of day;
  *   - a 第三十五条 "reasonable later deadline" replaces the result.
+ * Whether a year without holiday data is refused or counted Monday–Friday
+ * (and flagged) is the caller's choice of gk_calendar_mode.
  */
 #include <stdio.h>
 #include "util/util.h"
@@ -26,8 +28,8 @@ static void pauses_as_of(gk_pause *out, const gk_case *c, gk_date as_of)
     }
 }
 
-int gk_case_deadline(gk_deadline_explain *out, bool *deferred_out, const gk_case *c,
-                     const gk_calendar *cal, gk_date as_of)
+int gk_case_deadline_mode(gk_deadline_explain *out, bool *deferred_out, const gk_case *c,
+                          const gk_calendar *cal, gk_date as_of, gk_calendar_mode mode)
 {
     gk_pause pauses[GK_CASE_MAX_PAUSES];
 
@@ -35,15 +37,28 @@ int gk_case_deadline(gk_deadline_explain *out, bool *deferred_out, const gk_case
     if (deferred_out)
         *deferred_out = gk_date_valid(c->deferred_to);
     pauses_as_of(pauses, c, as_of);
-    return gk_calendar_explain(out, cal, c->clock_start, GK_CASE_REPLY_DAYS + c->ext_days, pauses,
-                               c->npauses);
+    return gk_calendar_explain_mode(out, cal, c->clock_start, GK_CASE_REPLY_DAYS + c->ext_days,
+                                    pauses, c->npauses, mode);
+}
+
+int gk_case_deadline(gk_deadline_explain *out, bool *deferred_out, const gk_case *c,
+                     const gk_calendar *cal, gk_date as_of)
+{
+    return gk_case_deadline_mode(out, deferred_out, c, cal, as_of, GK_CALENDAR_STRICT);
+}
+
+int gk_case_correction_due_mode(gk_date *out, gk_provisional *prov_out, const gk_case *c,
+                                const gk_calendar *cal, gk_calendar_mode mode)
+{
+    GK_ASSERT_ARG(out && c && cal);
+    /* 第三十条: 自收到申请之日起7个工作日内一次性告知. */
+    return gk_calendar_add_workdays_mode(out, prov_out, cal, c->received,
+                                         GK_CASE_CORRECTION_DAYS, mode);
 }
 
 int gk_case_correction_due(gk_date *out, const gk_case *c, const gk_calendar *cal)
 {
-    GK_ASSERT_ARG(out && c && cal);
-    /* 第三十条: 自收到申请之日起7个工作日内一次性告知. */
-    return gk_calendar_add_workdays(out, cal, c->received, GK_CASE_CORRECTION_DAYS);
+    return gk_case_correction_due_mode(out, NULL, c, cal, GK_CALENDAR_STRICT);
 }
 
 static const char *const pause_labels[] = {
@@ -53,7 +68,8 @@ static const char *const pause_labels[] = {
     [GK_PAUSE_OTHER] = "其他中止",
 };
 
-int gk_case_deadline_format(gk_buf *b, const gk_case *c, const gk_calendar *cal, gk_date as_of)
+int gk_case_deadline_format_mode(gk_buf *b, const gk_case *c, const gk_calendar *cal,
+                                 gk_date as_of, gk_calendar_mode mode)
 {
     gk_deadline_explain ex = GK_DEADLINE_EXPLAIN_INIT;
     char d1[GK_DATE_BUFSZ], d2[GK_DATE_BUFSZ];
@@ -61,7 +77,7 @@ int gk_case_deadline_format(gk_buf *b, const gk_case *c, const gk_calendar *cal,
     size_t i;
     int error;
 
-    error = gk_case_deadline(&ex, &deferred, c, cal, as_of);
+    error = gk_case_deadline_mode(&ex, &deferred, c, cal, as_of, mode);
     if (error < 0)
         goto done;
     if (gk_date_cmp(c->clock_start, c->received) != 0)
@@ -92,4 +108,9 @@ int gk_case_deadline_format(gk_buf *b, const gk_case *c, const gk_calendar *cal,
 done:
     gk_deadline_explain_release(&ex);
     return error;
+}
+
+int gk_case_deadline_format(gk_buf *b, const gk_case *c, const gk_calendar *cal, gk_date as_of)
+{
+    return gk_case_deadline_format_mode(b, c, cal, as_of, GK_CALENDAR_STRICT);
 }

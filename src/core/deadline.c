@@ -63,16 +63,23 @@ static int merge_pauses(span *out, size_t *nout, const gk_pause *pauses, size_t 
     return 0;
 }
 
-int gk_calendar_deadline(gk_date *out, const gk_calendar *cal, gk_date start, int64_t n,
-                         const gk_pause *pauses, size_t npauses)
+int gk_calendar_deadline_mode(gk_date *out, gk_provisional *prov_out, const gk_calendar *cal,
+                              gk_date start, int64_t n, const gk_pause *pauses, size_t npauses,
+                              gk_calendar_mode mode)
 {
     span sp[GK_MAX_PAUSES];
     size_t m = 0, i;
-    gk_date cur = start, cand;
+    gk_date cur = start, cand, res;
+    gk_provisional scratch;
     int64_t rem = n, used;
     int error;
 
-    GK_ASSERT_ARG(out && cal && (pauses || !npauses));
+    GK_ASSERT_ARG(out && cal && (pauses || !npauses) &&
+                  (prov_out || mode == GK_CALENDAR_STRICT));
+    if (prov_out) {
+        gk_provisional none = GK_PROVISIONAL_INIT;
+        *prov_out = none;
+    }
     if (n < 0) {
         gk_error_set(GK_ERRCLASS_CALENDAR, "a deadline needs n >= 0 working days");
         return GK_EINVALID;
@@ -85,15 +92,15 @@ int gk_calendar_deadline(gk_date *out, const gk_calendar *cal, gk_date start, in
     for (i = 0; i < m && rem > 0; i++) {
         if (sp[i].to <= gk_date_to_days(cur))
             continue;
-        error = gk_calendar_add_workdays(&cand, cal, cur, rem);
+        error = gk_calendar_add_workdays_mode(&cand, &scratch, cal, cur, rem, mode);
         if (error < 0)
             return error;
         if (gk_date_to_days(cand) < sp[i].from)
             break; /* done before this (and every later) pause starts */
         used = 0;
         if (sp[i].from - 1 > gk_date_to_days(cur)) {
-            error = gk_calendar_workdays_between(&used, cal, cur,
-                                                 gk_date_from_days(sp[i].from - 1));
+            error = gk_calendar_workdays_between_mode(&used, &scratch, cal, cur,
+                                                      gk_date_from_days(sp[i].from - 1), mode);
             if (error < 0)
                 return error;
         }
@@ -102,7 +109,22 @@ int gk_calendar_deadline(gk_date *out, const gk_calendar *cal, gk_date start, in
         rem -= used;
         cur = gk_date_from_days(sp[i].to);
     }
-    return gk_calendar_add_workdays(out, cal, cur, rem);
+    error = gk_calendar_add_workdays_mode(&res, &scratch, cal, cur, rem, mode);
+    if (error < 0)
+        return error;
+    /* Provisional when any year from start to the result has no data:
+     * the pauses in between lie in that range too. */
+    if (prov_out)
+        gk_calendar_provisional_span(prov_out, cal, start, res);
+    *out = res;
+    return 0;
+}
+
+int gk_calendar_deadline(gk_date *out, const gk_calendar *cal, gk_date start, int64_t n,
+                         const gk_pause *pauses, size_t npauses)
+{
+    return gk_calendar_deadline_mode(out, NULL, cal, start, n, pauses, npauses,
+                                     GK_CALENDAR_STRICT);
 }
 
 /* ------------------------------------------------------------ explain */
@@ -176,9 +198,10 @@ static int pause_day(gk_deadline_explain *ex, const gk_calendar *cal, const span
     return 0;
 }
 
-/* Walks the days after start until n are counted. */
+/* Walks the days after start until n are counted; under mode, a day of
+ * a year without data is a plain Monday–Friday day. */
 static int walk(gk_deadline_explain *ex, const gk_calendar *cal, gk_date start, int n,
-                const span *sp, size_t m)
+                const span *sp, size_t m, gk_calendar_mode mode)
 {
     gk_deadline_step st;
     rest_run run = {-1, -1, false, -1};
@@ -188,7 +211,7 @@ static int walk(gk_deadline_explain *ex, const gk_calendar *cal, gk_date start, 
 
     while (counted < n) {
         day++;
-        error = gk_calendar__index(&idx, cal, gk_date_from_days(day));
+        error = gk_calendar__index_mode(&idx, cal, gk_date_from_days(day), mode);
         if (error < 0)
             return error;
         while (pi < m && sp[pi].to < day) {
@@ -251,8 +274,8 @@ static void drop_empty_pauses(gk_deadline_explain *ex)
     ex->nsteps = k;
 }
 
-int gk_calendar_explain(gk_deadline_explain *out, const gk_calendar *cal, gk_date start, int n,
-                        const gk_pause *pauses, size_t npauses)
+int gk_calendar_explain_mode(gk_deadline_explain *out, const gk_calendar *cal, gk_date start,
+                             int n, const gk_pause *pauses, size_t npauses, gk_calendar_mode mode)
 {
     gk_deadline_explain ex = GK_DEADLINE_EXPLAIN_INIT;
     gk_deadline_step st;
@@ -271,7 +294,7 @@ int gk_calendar_explain(gk_deadline_explain *out, const gk_calendar *cal, gk_dat
     error = merge_pauses(sp, &m, pauses, npauses);
     if (error < 0)
         goto done;
-    error = gk_calendar__index(&idx, cal, start);
+    error = gk_calendar__index_mode(&idx, cal, start, mode);
     if (error < 0)
         goto done;
     ex.n = n;
@@ -282,9 +305,12 @@ int gk_calendar_explain(gk_deadline_explain *out, const gk_calendar *cal, gk_dat
     if (error < 0)
         goto done;
     ex.deadline = start;
-    error = walk(&ex, cal, start, n, sp, m);
+    error = walk(&ex, cal, start, n, sp, m, mode);
     if (error < 0)
         goto done;
+    /* Strict mode has refused any year without data by now, so this is
+     * off unless mode is provisional and such a day was walked. */
+    gk_calendar_provisional_span(&ex.provisional, cal, start, ex.deadline);
     drop_empty_pauses(&ex);
     memset(&st, 0, sizeof st);
     st.kind = GK_STEP_DEADLINE;
@@ -298,6 +324,12 @@ int gk_calendar_explain(gk_deadline_explain *out, const gk_calendar *cal, gk_dat
 done:
     gk_deadline_explain_release(&ex);
     return error;
+}
+
+int gk_calendar_explain(gk_deadline_explain *out, const gk_calendar *cal, gk_date start, int n,
+                        const gk_pause *pauses, size_t npauses)
+{
+    return gk_calendar_explain_mode(out, cal, start, n, pauses, npauses, GK_CALENDAR_STRICT);
 }
 
 void gk_deadline_explain_release(gk_deadline_explain *ex)
@@ -376,6 +408,13 @@ int gk_deadline_explain_format(gk_buf *b, const gk_deadline_explain *ex)
     int error = 0;
 
     GK_ASSERT_ARG(b && ex);
+    if (ex->provisional.on) {
+        error = gk_buf_puts(b, "暂定：");
+        if (error >= 0)
+            error = gk_calendar_provisional_note(b, &ex->provisional);
+        if (error >= 0)
+            error = gk_buf_puts(b, "\n");
+    }
     for (i = 0; i < ex->nsteps && error >= 0; i++)
         error = format_step(b, &ex->steps[i]);
     if (error >= 0)
