@@ -18,7 +18,9 @@ typedef struct gk_server gk_server;
  * defaults given in the comments. */
 typedef struct {
     const char *listen;        /* "ADDR:PORT"; default "127.0.0.1:8080"; port 0 = any free */
-    const char *db;            /* SQLite path of the registers; NULL = "gongkai.db" */
+    const char *db;            /* registers' DSN: SQLite path, "sqlite:PATH" or a
+                                * "postgresql://" URL (store.h); NULL = "gongkai.db".
+                                * Each worker thread opens its own handle. */
     unsigned threads;          /* worker threads; 0 = number of online cores */
     unsigned conn_limit;       /* simultaneous connections; 0 = 512 */
     unsigned conn_timeout_s;   /* idle/slow connection cut-off; 0 = 15 s */
@@ -63,12 +65,21 @@ GK_EXTERN(int) gk_role_from_name(const char *name);
 GK_EXTERN(const char *) gk_role_name(gk_role r);  /* "审核人" */
 GK_EXTERN(const char *) gk_role_key(gk_role r);   /* "reviewer" */
 
-/* Creates a staff account in the database at db_path: the password is
- * hashed with argon2id (libsodium). agency may be NULL (all agencies, only
- * for 管理员 and 督查). Fails with GK_EEXISTS when the name is taken,
- * GK_EINVALID on an empty/over-long name, a password shorter than 8
- * characters or a missing agency for an agency role. */
-GK_EXTERN(int) gk_user_add(const char *db_path, const char *name, gk_role role, const char *agency,
+typedef struct gk_store gk_store; /* store.h */
+
+/* Creates a staff account in the store st (store.h gk_store_user_add:
+ * audited, with st's actor): the password is hashed with argon2id
+ * (libsodium) and only the hash is stored. agency may be NULL (all
+ * agencies, only for 管理员 and 督查). Fails with GK_EEXISTS when the name
+ * is taken, GK_EINVALID on an empty/over-long name, a password shorter
+ * than 8 characters or a missing agency for an agency role. */
+GK_EXTERN(int) gk_user_add_to(gk_store *st, const char *name, gk_role role, const char *agency,
+                              const char *password) GK_WARN_UNUSED;
+/* gk_user_add_to on the store named by dsn (a SQLite path or a
+ * PostgreSQL URL), which is created and migrated when needed; the audit
+ * actor is "system". The arguments are checked before the database is
+ * opened. */
+GK_EXTERN(int) gk_user_add(const char *dsn, const char *name, gk_role role, const char *agency,
                            const char *password) GK_WARN_UNUSED;
 
 GK_END_DECL

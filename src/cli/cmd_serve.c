@@ -1,22 +1,30 @@
 /*
- * cmd_serve.c: `gongkai serve [--listen ADDR:PORT] [--db PATH]` (spec/cli.md):
- * runs the public pages, the staff console and the JSON API until SIGINT or
- * SIGTERM, then stops gracefully (in-flight requests finish, workers join).
+ * cmd_serve.c: `gongkai serve [--listen ADDR:PORT] [--db PATH | --dsn URL]`
+ * (spec/cli.md): runs the public pages, the staff console and the JSON
+ * API until SIGINT or SIGTERM, then stops gracefully (in-flight requests
+ * finish, workers join). The registers, accounts and sessions are in the
+ * store named by --dsn (a postgresql:// URL, several servers may share
+ * it) or --db; each worker thread opens its own handle from it. The store
+ * is opened once before listening, so a wrong DSN or an un-initialised
+ * database is reported at start, not on the first request.
  */
 #include <pthread.h>
 #include <signal.h>
 #include <string.h>
 #include "gk/http.h"
+#include "gk/store.h"
 #include "cli.h"
 #include "cli_num.h"
+#include "cli_store.h"
 
-#define SYNOPSIS "[--listen ADDR:PORT] [--db PATH] [--threads N]"
+#define SYNOPSIS "[--listen ADDR:PORT] [--db PATH | --dsn URL] [--threads N]"
 #define SUMMARY                                                                                    \
     "运行网站：公开页面、工作人员控制台与 /api/v1/ 接口（默认 127.0.0.1:8080，端口 0 表示任选空闲端口）"
 
 static const cli_opt opts[] = {
     {"listen", 'l', OPT_VALUE, "ADDR:PORT", "监听地址（默认 127.0.0.1:8080）"},
     {"db", 0, OPT_VALUE, "PATH", "登记数据库（SQLite 文件，默认 ./gongkai.db）"},
+    {"dsn", 0, OPT_VALUE, "URL", "数据库连接串（postgresql://…，或 sqlite:PATH）"},
     {"threads", 0, OPT_VALUE, "N", "工作线程数（默认为 CPU 核数）"},
     {"timeout", 0, OPT_VALUE, "SECONDS", "空闲或过慢连接的断开时限（默认 15 秒）"},
     {"max-body", 0, OPT_VALUE, "BYTES", "请求体上限（默认 16 MiB）"},
@@ -41,6 +49,7 @@ int cmd_serve(int argc, char **argv)
 {
     gk_server_opts so = GK_SERVER_OPTS_INIT;
     gk_server *srv = NULL;
+    gk_store *st = NULL;
     cli_parsed p;
     sigset_t sigs;
     int64_t threads = 0, timeout = 0, max_body = 0;
@@ -62,8 +71,13 @@ int cmd_serve(int argc, char **argv)
         (rc = opt_uint(&p, "timeout", 3600, &timeout)) != 0 ||
         (rc = opt_uint(&p, "max-body", (int64_t)1 << 30, &max_body)) != 0)
         return rc;
+    /* Reachable and at this program's schema version, or stop here. */
+    rc = cli_store_open(&st, &p, opts, "serve", false);
+    if (rc)
+        return rc;
+    gk_store_close(st);
     so.listen = cli_get(&p, opts, "listen");
-    so.db = cli_get(&p, opts, "db");
+    so.db = cli_get(&p, opts, "dsn") ? cli_get(&p, opts, "dsn") : cli_get(&p, opts, "db");
     so.threads = (unsigned)threads;
     so.conn_timeout_s = (unsigned)timeout;
     so.max_body = (size_t)max_body;

@@ -1,14 +1,18 @@
 /*
  * cmd_user.c: `gongkai user add NAME --role ROLE [--agency CODE]
- * --password-stdin [--db PATH]` (spec/cli.md): creates a staff account.
- * The password is read from standard input only (never argv, which other
- * users can see in the process list) and stored as an argon2id hash.
+ * --password-stdin [--db PATH | --dsn URL] [--actor NAME]` (spec/cli.md):
+ * creates a staff account in the registers' store (SQLite or PostgreSQL),
+ * with an audit event. The password is read from standard input only
+ * (never argv, which other users can see in the process list) and stored
+ * as an argon2id hash.
  */
 #include <string.h>
 #include "gk/http.h"
 #include "cli.h"
+#include "cli_store.h"
 
-#define SYNOPSIS "add NAME --role ROLE [--agency CODE] --password-stdin [--db PATH]"
+#define SYNOPSIS                                                                                   \
+    "add NAME --role ROLE [--agency CODE] --password-stdin [--db PATH | --dsn URL]"
 #define SUMMARY                                                                                    \
     "创建工作人员账号。角色：登记员、承办人、审核人、负责人、管理员、督查；"                       \
     "除管理员和督查外须指定 --agency"
@@ -17,7 +21,7 @@ static const cli_opt opts[] = {
     {"role", 0, OPT_VALUE, "ROLE", "角色（中文名或 clerk/handler/reviewer/head/admin/supervisor）"},
     {"agency", 0, OPT_VALUE, "CODE", "所属机关代码"},
     {"password-stdin", 0, OPT_FLAG, NULL, "从标准输入读取密码（第一行）"},
-    {"db", 0, OPT_VALUE, "PATH", "登记数据库（SQLite 文件，默认 ./gongkai.db）"},
+    CLI_STORE_OPTS,
     {NULL, 0, OPT_FLAG, NULL, NULL},
 };
 
@@ -39,6 +43,7 @@ static int read_password(char *buf, size_t n)
 int cmd_user(int argc, char **argv)
 {
     char password[1100];
+    gk_store *st = NULL;
     cli_parsed p;
     const char *role_name;
     int rc, role, error;
@@ -69,9 +74,14 @@ int cmd_user(int argc, char **argv)
         fprintf(stderr, "gongkai user: 无法从标准输入读取密码（须为一行，不超过 1024 字节）\n");
         return CLI_EXIT_USAGE;
     }
-    error = gk_user_add(cli_get(&p, opts, "db") ? cli_get(&p, opts, "db") : "gongkai.db",
-                        p.args[1], (gk_role)role, cli_get(&p, opts, "agency"), password);
+    rc = cli_store_open(&st, &p, opts, "user", false);
+    if (rc) {
+        explicit_bzero(password, sizeof(password));
+        return rc;
+    }
+    error = gk_user_add_to(st, p.args[1], (gk_role)role, cli_get(&p, opts, "agency"), password);
     explicit_bzero(password, sizeof(password));
+    gk_store_close(st);
     if (error < 0)
         return cli_fail(error, "user add");
     printf("已创建用户 %s（%s）\n", p.args[1], gk_role_name((gk_role)role));

@@ -67,7 +67,7 @@ int api_session_create(gk_http_req *req, gk_http_resp *resp)
         gk_error_set(GK_ERRCLASS_HTTP, "登录尝试过于频繁，请 15 分钟后再试");
         return GK_HTTP_ERATE;
     }
-    error = gk_http__user_find(req->srv->db, name, &u);
+    error = gk_http__user_find(req->srv, name, &u);
     if (error < 0 && error != GK_ENOTFOUND)
         return error;
     ok = gk_http__password_verify(error == 0 ? u.pwhash : dummy_hash(), password) && error == 0;

@@ -241,13 +241,19 @@ const char *gk_http__mime_for(const char *path);
 typedef struct gk_session_table gk_session_table;
 typedef struct gk_ratelimit gk_ratelimit;
 
-int gk_session_table_new(gk_session_table **out, unsigned ttl_s) GK_WARN_UNUSED;
+/* Sessions live in the store (store.h gk_store_session_*), reached
+ * through the calling thread's handle of srv (gk_http__thread_store), so
+ * they survive a restart and are shared by every server process on one
+ * PostgreSQL database. Expiry is by the wall clock (a restart must not
+ * extend or shorten a session). */
+int gk_session_table_new(gk_session_table **out, gk_server *srv, unsigned ttl_s) GK_WARN_UNUSED;
 void gk_session_table_free(gk_session_table *t);
 /* Creates a session for the user; *token_out (arena) is the cookie value.
  * Only the token's hash is kept. */
 int gk_session_create(gk_session_table *t, gk_arena *a, const gk_http_session *who,
                       const char **token_out) GK_WARN_UNUSED;
-/* Looks up a cookie token; GK_ENOTFOUND when unknown or expired. */
+/* Looks up a cookie token; GK_ENOTFOUND when unknown or expired, another
+ * error when the store cannot be read (the request is then anonymous). */
 int gk_session_lookup(gk_session_table *t, const char *token, gk_http_session *out) GK_WARN_UNUSED;
 /* Ends the session with this token hash (logout). */
 void gk_session_destroy(gk_session_table *t, const char *token_hash);
@@ -271,8 +277,9 @@ typedef struct {
     char pwhash[160]; /* crypto_pwhash_str output */
 } gk_http_user;
 
-/* Finds a user by name in the database at db_path; GK_ENOTFOUND. */
-int gk_http__user_find(const char *db_path, const char *name, gk_http_user *out) GK_WARN_UNUSED;
+/* Finds an enabled account by name in the store of srv (the calling
+ * thread's handle); GK_ENOTFOUND when unknown or disabled. */
+int gk_http__user_find(gk_server *srv, const char *name, gk_http_user *out) GK_WARN_UNUSED;
 /* Verifies a password against an argon2id hash with bounded concurrency
  * (T11: at most GK_HTTP_PWHASH_SLOTS hashes at once). */
 bool gk_http__password_verify(const char *pwhash, const char *password);
@@ -321,6 +328,11 @@ int gk_http__store(gk_http_req *req, struct gk_store **out) GK_WARN_UNUSED;
 int gk_http__stores_init(gk_server *s) GK_WARN_UNUSED;
 void gk_http__stores_free(gk_server *s);
 void gk_http__store_end(gk_server *s);
+/* The calling thread's handle of s, opened on first use (*opened, may be
+ * NULL, tells), without gk_http__store's per-request reset: for the
+ * session and account look-ups, which run outside a handler's request
+ * (before routing) or write nothing to the audit trail. */
+int gk_http__thread_store(gk_server *s, struct gk_store **out, bool *opened) GK_WARN_UNUSED;
 
 /* In-process request: parses raw (a whole HTTP/1.1 request), dispatches it
  * and leaves the response in resp (caller releases with

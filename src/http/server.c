@@ -254,7 +254,7 @@ int gk_server_new(gk_server **out, const gk_server_opts *opts)
     error = gk_http__stores_init(s);
     if (error < 0)
         goto done;
-    error = gk_session_table_new(&s->sessions, s->opts.session_ttl_s);
+    error = gk_session_table_new(&s->sessions, s, s->opts.session_ttl_s);
     if (error < 0)
         goto done;
     /* 5 failed logins per address or account per 15 minutes. */

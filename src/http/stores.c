@@ -72,30 +72,25 @@ static int remember(gk_server *s, gk_store *st)
     return error;
 }
 
-int gk_http__store(gk_http_req *req, gk_store **out)
+int gk_http__thread_store(gk_server *s, gk_store **out, bool *opened)
 {
-    gk_server *s = req->srv;
-    const char *actor = req->has_session ? req->session.user : GK_HTTP_ACTOR_PUBLIC;
     gk_store_opts o = GK_STORE_OPTS_INIT;
     gk_store *st;
     int error;
 
     *out = NULL;
+    if (opened)
+        *opened = false;
     if (!s || !s->stores_ready) {
         gk_error_set(GK_ERRCLASS_HTTP, "服务器未配置数据库");
         return GK_ERROR;
     }
     st = pthread_getspecific(s->store_key);
     if (st) {
-        /* A transaction the previous request of this thread left open
-         * (a handler bug) must not leak into this one. */
-        gk_store_tx_rollback(st);
-        error = gk_store_set_actor(st, actor);
-        if (error == 0)
-            *out = st;
-        return error;
+        *out = st;
+        return 0;
     }
-    o.actor = actor;
+    o.actor = GK_HTTP_ACTOR_PUBLIC;
     error = gk_store_open(&st, s->db, &o);
     if (error < 0)
         return error;
@@ -109,8 +104,31 @@ int gk_http__store(gk_http_req *req, gk_store **out)
         gk_error_set(GK_ERRCLASS_OS, "pthread_setspecific failed");
         return GK_ERROR;
     }
+    if (opened)
+        *opened = true;
     *out = st;
     return 0;
+}
+
+int gk_http__store(gk_http_req *req, gk_store **out)
+{
+    const char *actor = req->has_session ? req->session.user : GK_HTTP_ACTOR_PUBLIC;
+    gk_store *st;
+    bool opened;
+    int error;
+
+    *out = NULL;
+    error = gk_http__thread_store(req->srv, &st, &opened);
+    if (error < 0)
+        return error;
+    /* A transaction the previous request of this thread left open
+     * (a handler bug) must not leak into this one. */
+    if (!opened)
+        gk_store_tx_rollback(st);
+    error = gk_store_set_actor(st, actor);
+    if (error == 0)
+        *out = st;
+    return error;
 }
 
 void gk_http__store_end(gk_server *s)

@@ -15,7 +15,10 @@ DB="$T/g.db"
 S="$GK_SOURCE_DIR/tests/resources/seed-2024.json"
 fail() { echo "FAIL: $*"; echo "--- server stderr"; cat "$T/err" 2>/dev/null || true; exit 1; }
 
-# --- gongkai user add
+# --- gongkai user add (accounts live in the store: init first)
+rc=0; printf 'correct horse\n' | "$GONGKAI" user add admin --role admin --password-stdin --db "$DB" 2>/dev/null || rc=$?
+[ "$rc" = 4 ] || fail "user add on a missing database: exit $rc"
+"$GONGKAI" init --db "$DB" >/dev/null || fail "init"
 printf 'correct horse\n' | "$GONGKAI" user add admin --role 管理员 --password-stdin --db "$DB" >"$T/u"
 grep -q "已创建用户 admin（管理员）" "$T/u" || fail "user add output"
 rc=0; printf 'correct horse\n' | "$GONGKAI" user add admin --role admin --password-stdin --db "$DB" 2>"$T/u2" || rc=$?
