@@ -67,7 +67,7 @@ static bool is_indented(const char *s, size_t len)
 
 int gk_parse__text_grid(gk_grid *g, const char *s, size_t len)
 {
-    size_t pos = 0, lineno = 0;
+    size_t pos = 0, lineno = 0, plain_until = 0;
     bool in_cells = false, ruled = gk_parse__has_ruled_table(s, len);
     int error = 0;
 
@@ -78,17 +78,20 @@ int gk_parse__text_grid(gk_grid *g, const char *s, size_t len)
         uint32_t took;
         gk_srcpos sp;
 
-        if (ruled && (error = gk_parse__ruled_table(g, line, len - pos,
-                                                    (uint32_t)(lineno >= UINT32_MAX ? UINT32_MAX
-                                                                                    : lineno + 1),
-                                                    &used, &took)) != 0) {
+        if (ruled && pos >= plain_until) {
+            error = gk_parse__ruled_table(g, line, len - pos,
+                                          (uint32_t)(lineno >= UINT32_MAX ? UINT32_MAX : lineno + 1),
+                                          &used, &took);
+            if (error < 0)
+                break;
             if (error > 0) {
                 error = 0;
                 pos += used;
                 lineno += took;
                 in_cells = false;
+                continue;
             }
-            continue;
+            plain_until = pos + used; /* looked like a table, was not: plain lines */
         }
 
         pos += n + (nl ? 1 : 0);

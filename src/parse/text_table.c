@@ -36,13 +36,16 @@
  *
  * Caps (hostile input): lines wider than RT_MAX_WIDTH columns, more than
  * GK_PARSE_MAX_ROW_CELLS columns or more than RT_MAX_POINTS line × boundary
- * points make the block "not a table": its lines are read as plain lines.
+ * points make the block "not a table": its lines are read as plain lines,
+ * and the caller does not look for a table inside them again (so a block
+ * costs linear time, whatever it holds).
  */
 #include "parse/text_table.h"
 #include "util/utf8.h"
 
 #define RT_MAX_WIDTH  4096u                 /* display columns of a table line */
 #define RT_MAX_POINTS ((size_t)1024 * 1024) /* lines × boundaries of one table */
+#define RT_MAX_LINES  (RT_MAX_POINTS / 2)   /* lines of one block (2+ boundaries) */
 
 enum { CH_OTHER = 0, CH_HORIZ, CH_VERT, CH_JOIN };
 
@@ -94,6 +97,7 @@ typedef struct {
 typedef struct {
     rt_line *lines;
     size_t nlines, lines_cap;
+    size_t block_bytes; /* bytes of the collected lines, newlines included */
     uint32_t *bcol; /* boundary display columns, increasing */
     size_t nb, ncols;
     uint32_t *off;  /* byte offset of the first code point at or after the boundary */
@@ -211,6 +215,8 @@ static int collect(rt_table *t, const char *s, size_t len, uint32_t lineno)
         cls = lead_class(s + pos, n, &col);
         if (t->nlines && ((cls != CH_VERT && cls != CH_JOIN) || col != col0))
             break;
+        if (t->nlines == RT_MAX_LINES)
+            return 0; /* over the cap: these lines are read as plain lines */
         if (t->nlines == t->lines_cap) {
             size_t ncap = t->lines_cap ? t->lines_cap * 2 : 64;
             rt_line *nv = gk_realloc(t->lines, ncap * sizeof(*nv));
@@ -224,6 +230,7 @@ static int collect(rt_table *t, const char *s, size_t len, uint32_t lineno)
         t->lines[t->nlines].lineno = lineno + (uint32_t)t->nlines;
         t->nlines++;
         pos += next;
+        t->block_bytes = pos;
     }
     if (t->nlines < 3)
         return 0;
@@ -505,10 +512,14 @@ int gk_parse__ruled_table(gk_grid *g, const char *s, size_t len, uint32_t lineno
     *used = 0;
     *nlines = 0;
     memset(&t, 0, sizeof(t));
-    if ((error = collect(&t, s, len, lineno)) <= 0)
+    if ((error = collect(&t, s, len, lineno)) < 0)
         goto done;
-    if ((error = build_cells(&t)) < 0 || t.nbands == 0)
-        goto done; /* error, or 0: not a table */
+    if (error == 0 || (error = build_cells(&t)) < 0 || t.nbands == 0) {
+        /* not a table: the lines that looked like one are plain lines */
+        *used = t.block_bytes;
+        *nlines = (uint32_t)t.nlines;
+        goto done;
+    }
     if ((error = emit(g, &t)) < 0)
         goto done;
     for (L = 0; L < t.nlines; L++) {

@@ -17,7 +17,10 @@ bool gk_parse__has_ruled_table(const char *s, size_t len);
  * with their colspan and rowspan, texts of wrapped lines joined), sets
  * *used to the bytes and *nlines to the lines it took, and returns 1.
  * Returns 0 (nothing appended) when no ruled table starts there or it is
- * over the caps, or a negative gk_error_code. */
+ * over the caps: then *used and *nlines cover the lines that only looked
+ * like a table (0 when the line is not a border), which the caller reads
+ * as plain lines without looking for a table in them again. Returns a
+ * negative gk_error_code on error. */
 int gk_parse__ruled_table(gk_grid *g, const char *s, size_t len, uint32_t lineno, size_t *used,
                           uint32_t *nlines) GK_WARN_UNUSED;
 
