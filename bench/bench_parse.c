@@ -9,7 +9,8 @@
  *                    [--file-stats] [--profile N [--profile-mode M]] FILE...
  *
  * --file-stats adds, for each HTML page alone on one core, gumbo's rate and
- * ours (issue 3 quotes gumbo's rate on the 111 KB page 021).
+ * ours (issue 3 quotes gumbo's rate on the 111 KB page 021); text output
+ * only, not with --json.
  *
  * --profile N runs N passes of parse + validate (or of --profile-mode gumbo,
  * parse or read) on the calling thread and nothing else (no calibration, no
@@ -222,7 +223,7 @@ static void print_file_stats(int reps, char *scratch, size_t len)
             continue;
         only = (long)k;
         (void)selection_bytes(bytes_pp);
-        iters = calibrate(0.2, scratch, len);
+        iters = calibrate(0.1, scratch, len);
         printf("%s (%zu bytes)\n", base ? base + 1 : samples[k].path, samples[k].len);
         for (m = 0; m < GK_ARRAY_LEN(modes); m++) {
             bench_result r = run(modes[m], 1, reps, iters, bytes_pp);
