@@ -22,6 +22,9 @@ int cli_store_open(gk_store **out, const cli_parsed *p, const cli_opt *opts, con
         fprintf(stderr, "gongkai %s: --db 与 --dsn 只能给出一个\n", cmd);
         return CLI_EXIT_USAGE;
     }
+    error = cli_calendar_use(p, opts, cmd);
+    if (error)
+        return error;
     o.actor = cli_get(p, opts, "actor");
     if (!o.actor)
         o.actor = getenv("GK_ACTOR");

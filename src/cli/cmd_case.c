@@ -190,9 +190,14 @@ static int show_one(const gk_case *c, void *payload)
                gk_t3_row_key(c->outcome), gk_date_format(d, c->concluded));
         return 1;
     }
+    /* The calendar of --calendar / $GK_CALENDAR (cli_store_open) or the
+     * built-in one; a year without data is counted provisionally and the
+     * text says so ("暂定：…", calendar.h PROVISIONAL MODE). */
     error = gk_calendar_new_default(&cal);
     if (error == 0)
-        error = gk_case_deadline_format(&text, c, cal, s->has_as_of ? s->as_of : c->last_event);
+        error = gk_case_deadline_format_mode(&text, c, cal,
+                                             s->has_as_of ? s->as_of : c->last_event,
+                                             GK_CALENDAR_PROVISIONAL);
     if (error == 0)
         printf("答复期限:\n%s", gk_buf_cstr(&text));
     gk_buf_release(&text);

@@ -32,6 +32,7 @@ static const cli_opt opts[] = {
     {"dsn", 0, OPT_VALUE, "URL", "或 PostgreSQL 连接串（postgresql://…；须为空库）"},
     {"password-stdin", 0, OPT_FLAG, NULL, "从标准输入读取所有演示账号的密码（第一行），否则随机生成并打印一次"},
     {"seed", 0, OPT_VALUE, "N", "随机数种子（默认 2019；同一种子、同一日期生成相同数据）"},
+    CLI_CALENDAR_OPT,
     {NULL, 0, OPT_FLAG, NULL, NULL},
 };
 
@@ -539,6 +540,11 @@ int cmd_demo(int argc, char **argv)
     x.today = today_cn();
     so.actor = "演示数据";
     so.no_schema_check = true;
+    /* The generated dates (strict arithmetic) and the store's fee windows
+     * use --calendar / $GK_CALENDAR when given. */
+    rc = cli_calendar_use(&p, opts, "demo");
+    if (rc)
+        goto done;
     error = gk_calendar_new_default(&cal);
     if (error == 0)
         error = gk_store_open(&x.st, db, &so);

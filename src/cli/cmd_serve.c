@@ -28,6 +28,7 @@ static const cli_opt opts[] = {
     {"threads", 0, OPT_VALUE, "N", "工作线程数（默认为 CPU 核数）"},
     {"timeout", 0, OPT_VALUE, "SECONDS", "空闲或过慢连接的断开时限（默认 15 秒）"},
     {"max-body", 0, OPT_VALUE, "BYTES", "请求体上限（默认 16 MiB）"},
+    CLI_CALENDAR_OPT, /* loaded by cli_store_open, before the workers */
     {NULL, 0, OPT_FLAG, NULL, NULL},
 };
 

@@ -5,11 +5,14 @@
  */
 #include <string.h>
 #include "cli.h"
+#include "cli_calendar.h"
 #include "cli_num.h"
 #include "gk/calendar.h"
 
 static const cli_opt opts[] = {
-    {"calendar", 0, OPT_VALUE, "FILE", "用 FILE 替换内置节假日日历（格式同 data/cn-holidays.csv）"},
+    CLI_CALENDAR_OPT,
+    {"provisional", 0, OPT_FLAG, NULL,
+     "日历未覆盖的年份按周一至周五推算，结果后加一行“暂定：…”说明（默认报错）"},
     {"pause", 0, OPT_MULTI, "FROM..TO[,REASON]",
      "add：暂停计算期间（含首尾两日），其间工作日不计入；REASON 为 third-party、other-agency、fee 或 "
      "other；可多次给出"},
@@ -17,10 +20,12 @@ static const cli_opt opts[] = {
     {NULL, 0, OPT_FLAG, NULL, NULL},
 };
 
-#define SYNOPSIS "add DATE N [--pause FROM..TO[,REASON]]... [--explain] | between DATE1 DATE2"
+#define SYNOPSIS                                                                                   \
+    "add DATE N [--pause FROM..TO[,REASON]]... [--explain] | between DATE1 DATE2 [--provisional]"
 #define SUMMARY                                                                                    \
     "按官方节假日安排计算工作日。add 输出 DATE 之后第 N 个工作日（DATE 当日不计入）；\n"           \
-    "between 输出 DATE1 之后至 DATE2（含）的工作日数。日历未覆盖的年份一律报错。\n"                \
+    "between 输出 DATE1 之后至 DATE2（含）的工作日数。日历未覆盖的年份报错；加 --provisional\n"    \
+    "则按周一至周五推算（前后最多 5 年），并在结果后输出一行“暂定：…”。\n"                        \
     "N 为负数时向前推算，须在参数前加 --，例如 gongkai workdays add -- 2025-03-09 -1。"
 
 /* --pause reasons (gk_pause_reason), by the word given on the command line. */
@@ -64,27 +69,43 @@ static int parse_pause(gk_pause *out, const char *s)
     return -1;
 }
 
-static int load_calendar(gk_calendar **cal, const char *path)
+/* The calendar of --calendar FILE / $GK_CALENDAR, else the built-in one. */
+static int load_calendar(gk_calendar **cal, const cli_parsed *p)
 {
-    gk_buf b = GK_BUF_INIT;
+    int rc = cli_calendar_use(p, opts, "workdays"), error;
+
+    if (rc)
+        return rc;
+    error = gk_calendar_new_default(cal);
+    return error < 0 ? cli_fail(error, "无法载入日历") : 0;
+}
+
+/* --provisional or not (calendar.h PROVISIONAL MODE). */
+static gk_calendar_mode mode_of(const cli_parsed *p)
+{
+    return cli_has(p, opts, "provisional") ? GK_CALENDAR_PROVISIONAL : GK_CALENDAR_STRICT;
+}
+
+/* The line "暂定：…" after a provisional result; nothing otherwise. */
+static int put_note(gk_buf *out, const gk_provisional *prov)
+{
     int error;
 
-    if (!path) {
-        error = gk_calendar_new_default(cal);
-        return error < 0 ? cli_fail(error, "无法载入内置日历") : 0;
-    }
-    error = gk_file_read(&b, path, GK_MAX_INPUT);
-    if (error < 0)
-        return cli_fail(error, "无法读取日历文件");
-    error = gk_calendar_new(cal, b.ptr, b.len, path);
-    gk_buf_release(&b);
-    return error < 0 ? cli_fail(error, "日历文件有误") : 0;
+    if (!prov->on)
+        return 0;
+    error = gk_buf_puts(out, "暂定：");
+    if (error >= 0)
+        error = gk_calendar_provisional_note(out, prov);
+    if (error >= 0)
+        error = gk_buf_puts(out, "\n");
+    return error;
 }
 
 static int run_add(const gk_calendar *cal, const cli_parsed *p)
 {
     gk_pause pauses[64];
     gk_deadline_explain ex = GK_DEADLINE_EXPLAIN_INIT;
+    gk_provisional prov = GK_PROVISIONAL_INIT;
     gk_buf out = GK_BUF_INIT;
     char ds[GK_DATE_BUFSZ];
     gk_date start, got;
@@ -105,17 +126,22 @@ static int run_add(const gk_calendar *cal, const cli_parsed *p)
         if (parse_pause(&pauses[i], p->multi[idx][i]) < 0)
             return CLI_EXIT_USAGE;
     if (cli_has(p, opts, "explain")) {
-        error = gk_calendar_explain(&ex, cal, start, (int)n, pauses, (size_t)npauses);
+        /* The explanation starts with the "暂定：" line itself. */
+        error = gk_calendar_explain_mode(&ex, cal, start, (int)n, pauses, (size_t)npauses,
+                                         mode_of(p));
         if (error >= 0)
             error = gk_buf_printf(&out, "%s\n", gk_date_format(ds, ex.deadline));
         if (error >= 0)
             error = gk_deadline_explain_format(&out, &ex);
         gk_deadline_explain_release(&ex);
     } else {
-        error = npauses ? gk_calendar_deadline(&got, cal, start, n, pauses, (size_t)npauses)
-                        : gk_calendar_add_workdays(&got, cal, start, n);
+        error = npauses ? gk_calendar_deadline_mode(&got, &prov, cal, start, n, pauses,
+                                                    (size_t)npauses, mode_of(p))
+                        : gk_calendar_add_workdays_mode(&got, &prov, cal, start, n, mode_of(p));
         if (error >= 0)
             error = gk_buf_printf(&out, "%s\n", gk_date_format(ds, got));
+        if (error >= 0)
+            error = put_note(&out, &prov);
     }
     if (error >= 0)
         fputs(gk_buf_cstr(&out), stdout);
@@ -125,6 +151,8 @@ static int run_add(const gk_calendar *cal, const cli_parsed *p)
 
 static int run_between(const gk_calendar *cal, const cli_parsed *p)
 {
+    gk_provisional prov = GK_PROVISIONAL_INIT;
+    gk_buf out = GK_BUF_INIT;
     gk_date d1, d2;
     int64_t k;
     int error;
@@ -136,11 +164,15 @@ static int run_between(const gk_calendar *cal, const cli_parsed *p)
     if (cli_parse_date(p->args[1], &d1, "workdays") < 0 ||
         cli_parse_date(p->args[2], &d2, "workdays") < 0)
         return CLI_EXIT_USAGE;
-    error = gk_calendar_workdays_between(&k, cal, d1, d2);
-    if (error < 0)
-        return cli_fail(error, "无法计算工作日");
-    printf("%lld\n", (long long)k);
-    return CLI_EXIT_OK;
+    error = gk_calendar_workdays_between_mode(&k, &prov, cal, d1, d2, mode_of(p));
+    if (error >= 0)
+        error = gk_buf_printf(&out, "%lld\n", (long long)k);
+    if (error >= 0)
+        error = put_note(&out, &prov);
+    if (error >= 0)
+        fputs(gk_buf_cstr(&out), stdout);
+    gk_buf_release(&out);
+    return error < 0 ? cli_fail(error, "无法计算工作日") : CLI_EXIT_OK;
 }
 
 /* The actions of `gongkai workdays`; each takes two arguments. */
@@ -173,7 +205,7 @@ int cmd_workdays(int argc, char **argv)
         fprintf(stderr, "用法: gongkai workdays %s\n（见 gongkai workdays --help）\n", SYNOPSIS);
         return CLI_EXIT_USAGE;
     }
-    rc = load_calendar(&cal, cli_get(&p, opts, "calendar"));
+    rc = load_calendar(&cal, &p);
     if (rc)
         return rc;
     rc = actions[i].run(cal, &p);
