@@ -7,13 +7,72 @@
 #include <stdlib.h>
 #include "audit_int.h"
 
+static uint64_t key_hash(const char *agency, int year)
+{
+    uint64_t h = 1469598103934665603ULL ^ (uint64_t)(unsigned)year; /* FNV-1a */
+
+    for (; *agency; agency++)
+        h = (h ^ (unsigned char)*agency) * 1099511628211ULL;
+    return h;
+}
+
+/* The slot of (agency, year) in the index: either holding its row or empty. */
+static size_t find_slot(const gk_audit__carry_table *t, const char *agency, int year)
+{
+    size_t mask = t->index_cap - 1, i = (size_t)key_hash(agency, year) & mask;
+
+    while (t->index[i]) {
+        const gk_audit__carry *c = &t->rows[t->index[i] - 1];
+        if (c->year == year && !strcmp(c->agency, agency))
+            return i;
+        i = (i + 1) & mask;
+    }
+    return i;
+}
+
+static int grow_index(gk_audit__carry_table *t)
+{
+    size_t ncap = t->index_cap ? t->index_cap * 2 : 64, i;
+    uint32_t *old = t->index;
+    size_t old_cap = t->index_cap;
+
+    if (t->n >= UINT32_MAX - 1) {
+        gk_error_set(GK_ERRCLASS_INVALID, "too many agency-years in one audit");
+        return GK_ETOOBIG;
+    }
+    t->index = gk_calloc(ncap, sizeof *t->index);
+    if (!t->index) {
+        t->index = old;
+        return gk__oom();
+    }
+    t->index_cap = ncap;
+    for (i = 0; i < old_cap; i++)
+        if (old[i]) {
+            const gk_audit__carry *c = &t->rows[old[i] - 1];
+            t->index[find_slot(t, c->agency, c->year)] = old[i];
+        }
+    gk_free(old);
+    return 0;
+}
+
 int gk_audit__carry_add(gk_audit__carry_table *t, const gk_report *r, const char *path)
 {
     gk_audit__carry *c;
-    int col;
+    size_t slot;
+    int col, error;
 
     if (!r->agency || !*r->agency || !r->year || !r->t3_present)
         return 0;
+    if (2 * (t->n + 1) >= t->index_cap) {
+        error = grow_index(t);
+        if (error < 0)
+            return error;
+    }
+    slot = find_slot(t, r->agency, r->year);
+    if (t->index[slot]) {
+        t->duplicates++;
+        return 0;
+    }
     if (t->n == t->cap) {
         size_t ncap = t->cap ? t->cap * 2 : 64;
         gk_audit__carry *p = gk_realloc(t->rows, ncap * sizeof *p);
@@ -39,6 +98,7 @@ int gk_audit__carry_add(gk_audit__carry_table *t, const gk_report *r, const char
         c->has_out |= r->t3[GK_T3_CARRIED_OUT][col].state != GK_CELL_ABSENT;
     }
     t->n++;
+    t->index[slot] = (uint32_t)t->n;
     return 0;
 }
 
@@ -57,6 +117,10 @@ int gk_audit__carry_check(gk_audit__carry_table *t, gk_audit_cross_cb cb, void *
     size_t i;
     int col;
 
+    /* sorting invalidates the index; nothing is added after the check */
+    gk_free(t->index);
+    t->index = NULL;
+    t->index_cap = 0;
     if (t->n > 1)
         qsort(t->rows, t->n, sizeof *t->rows, cmp_carry);
     for (i = 1; i < t->n; i++) {
@@ -98,6 +162,8 @@ void gk_audit__carry_release(gk_audit__carry_table *t)
         gk_free(t->rows[i].path);
     }
     gk_free(t->rows);
+    gk_free(t->index);
     t->rows = NULL;
-    t->n = t->cap = 0;
+    t->index = NULL;
+    t->n = t->cap = t->index_cap = 0;
 }

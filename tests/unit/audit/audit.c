@@ -106,6 +106,36 @@ GK_TEST(audit_run, walks_checks_and_compares_years)
     rmdir(dir);
 }
 
+/* Copies of one agency-year are recorded once: the carry table grows with
+ * distinct agency-years, not with files (flat memory over many copies). */
+GK_TEST(audit_run, copies_of_an_agency_year_count_once)
+{
+    char dir[] = "/tmp/gk_audit_XXXXXX";
+    char p[5][512];
+    const char *paths[1];
+    gk_audit_opts o = GK_AUDIT_OPTS_INIT;
+    tally t;
+    int i;
+
+    GK_T_OK(mkdtemp(dir) != NULL);
+    for (i = 0; i < 5; i++)
+        snprintf(p[i], sizeof p[i], "%s/r%d.json", dir, i);
+    write_report(p[0], "乙局", 2023, 0, 3);
+    for (i = 1; i < 5; i++)
+        write_report(p[i], "乙局", 2024, 2, 0);
+    memset(&t, 0, sizeof t);
+    o.jobs = 2;
+    o.cross = on_cross;
+    o.payload = &t;
+    paths[0] = dir;
+    GK_T_CALL(gk_audit_run(paths, 1, &o, on_item));
+    GK_T_INT_EQ(t.items, 5);
+    GK_T_INT_EQ(t.cross, 2);
+    for (i = 0; i < 5; i++)
+        unlink(p[i]);
+    rmdir(dir);
+}
+
 GK_TEST(audit_run, missing_path_is_an_error)
 {
     const char *paths[] = {"/nonexistent/gk/audit"};
