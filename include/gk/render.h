@@ -32,6 +32,12 @@ GK_EXTERN(bool) gk_render_format_is_binary(gk_render_format f);
  * timestamps in XLSX/DOCX/PDF) so golden tests are byte-exact. */
 GK_EXTERN(int) gk_render(gk_buf *out, const gk_report *r, gk_render_format f) GK_WARN_UNUSED;
 
+/* The stylesheet of the classes the HTML rendering uses for column
+ * widths (<col class="wN">, N% of the table): embedded in the standalone
+ * page's <style>; a page that embeds the report's <main> under a CSP
+ * without 'unsafe-inline' serves it as a file. Static string. */
+GK_EXTERN(const char *) gk_render_html_css(void);
+
 GK_END_DECL
 
 #endif

@@ -148,6 +148,14 @@ typedef int (*gk_store_event_cb)(const gk_store_event *e, void *payload);
 /* Events in id order; strings borrowed for the call. */
 GK_EXTERN(int) gk_store_event_foreach(gk_store *st, gk_store_event_cb cb, void *payload)
     GK_WARN_UNUSED;
+/* Records, in its own transaction, an event that changes nothing: the
+ * current actor saw or exported record (entity, entity_id) of agency, e.g.
+ * action "note:reveal" when personal data was shown unmasked. action must
+ * start with "note:" (GK_EINVALID otherwise); detail_json is a JSON object
+ * saying what (stored as both before and after). */
+GK_EXTERN(int) gk_store_note(gk_store *st, const char *agency, const char *entity,
+                             int64_t entity_id, const char *action, const char *detail_json)
+    GK_WARN_UNUSED;
 /* The events of one record (entity "case", "agency", "item" … and its id)
  * in id order, read through the events_entity index: a record's history
  * without walking the whole trail. */

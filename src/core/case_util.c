@@ -112,6 +112,11 @@ int gk_case_to_json(gk_buf *b, const gk_case *c)
         error = gk__json_str(b, "state", gk_case_state_key(c->state));
     if (error == 0)
         error = gk__json_date(b, "clock_start", c->clock_start);
+    /* The legal date of the last event (its ev->date): the audit trail's
+     * after-image thus records the date each event took effect, beside
+     * the time it was written. */
+    if (error == 0)
+        error = gk__json_date(b, "last_event", c->last_event);
     if (error == 0)
         error = gk__json_date(b, "correction_notice", c->correction_notice);
     if (error == 0)

@@ -2,6 +2,7 @@
  * assets.c: lookup of the web/ files embedded by scripts/gen-assets.sh,
  * and the MIME table of the static route.
  */
+#include "gk/render.h"
 #include "handlers.h"
 
 /* Extension → MIME type; unknown types are served as octet streams. */
@@ -41,28 +42,56 @@ const char *gk_http__mime_for(const char *path)
     return "application/octet-stream";
 }
 
+/* Static files made by the library rather than kept in web/: the report
+ * table style is the HTML renderer's own (render/html.c), so the embedded
+ * report and the standalone page share one definition of the official
+ * column widths. */
+static const struct {
+    const char *name;
+    const char *(*text)(void);
+} generated[] = {
+    {"report.css", gk_render_html_css},
+};
+
+/* Serves web/<path> or a generated file, cacheable for an hour. */
+static int serve(gk_http_resp *resp, const char *path)
+{
+    const gk_http_asset *a = gk_http__asset_find(path);
+    size_t i;
+    int error = GK_ENOTFOUND;
+
+    for (i = 0; !a && i < GK_ARRAY_LEN(generated); i++)
+        if (!strcmp(path + strlen("static/"), generated[i].name))
+            error = gk_buf_puts(&resp->body, generated[i].text());
+    if (a)
+        error = gk_buf_put(&resp->body, a->data, a->len);
+    if (error == GK_ENOTFOUND)
+        gk_error_set(GK_ERRCLASS_HTTP, "没有这个文件");
+    if (error < 0)
+        return error;
+    resp->content_type = gk_http__mime_for(path);
+    return gk_http__resp_header(resp, "Cache-Control", "public, max-age=3600");
+}
+
 /* GET /static/:name — only files under web/static/ are reachable; the
- * templates are not served. Static files may be cached for an hour. */
+ * templates are not served. */
 int api_static_get(gk_http_req *req, gk_http_resp *resp)
 {
     const char *name = gk_http__param(req, "name");
     char path[160];
-    const gk_http_asset *a;
-    int error;
 
     if (!name || strlen(name) > 128 || strchr(name, '/')) {
         gk_error_set(GK_ERRCLASS_HTTP, "没有这个文件");
         return GK_ENOTFOUND;
     }
     snprintf(path, sizeof(path), "static/%s", name);
-    a = gk_http__asset_find(path);
-    if (!a) {
-        gk_error_set(GK_ERRCLASS_HTTP, "没有这个文件");
-        return GK_ENOTFOUND;
-    }
-    error = gk_buf_put(&resp->body, a->data, a->len);
-    if (error < 0)
-        return error;
-    resp->content_type = gk_http__mime_for(path);
-    return gk_http__resp_header(resp, "Cache-Control", "public, max-age=3600");
+    return serve(resp, path);
+}
+
+/* GET /favicon.ico — browsers ask for it whatever the page links; the
+ * icon is the SVG of web/static (served as image/svg+xml). */
+int api_favicon_get(gk_http_req *req, gk_http_resp *resp)
+{
+    (void)req;
+    return serve(resp, "static/favicon.svg");
 }

@@ -56,23 +56,29 @@ static int action_of_path(const char *path)
     return -1;
 }
 
-/* True when routes.def lets the session's role take this action: the
- * form is shown only to those the router will let through. */
-static bool action_allowed(const gk_http_req *req, size_t a)
+/* True when routes.def lets the session's role use the route `pattern`:
+ * a form is shown only to those the router will let through. */
+static bool route_allowed(const gk_http_req *req, const char *pattern)
 {
-    char pattern[96];
     size_t i;
 
-    snprintf(pattern, sizeof(pattern), "/staff/cases/:code/%s", actions[a].slug);
     for (i = 0; i < gk_http__nroutes; i++)
         if (!strcmp(gk_http__routes[i].pattern, pattern))
             return gk_http__authorize(req, &gk_http__routes[i]) == 0;
     return false;
 }
 
+static bool action_allowed(const gk_http_req *req, size_t a)
+{
+    char pattern[96];
+
+    snprintf(pattern, sizeof(pattern), "/staff/cases/:code/%s", actions[a].slug);
+    return route_allowed(req, pattern);
+}
+
 /* ---- loading a case ----------------------------------------------------- */
 
-static bool code_ok(const char *c)
+bool gk_page__code_ok(const char *c)
 {
     size_t i;
 
@@ -99,22 +105,29 @@ static int on_loaded(const gk_case *c, void *payload)
         x->third_party |= c->pauses[i].reason == GK_PAUSE_THIRD_PARTY;
     x->state = c->state;
     snprintf(x->agency, sizeof(x->agency), "%s", c->agency);
-    x->error = gk_page__case_view(&x->view, c, false, gk_page__today());
-    /* The explanation of the deadline, in Chinese, step by step (an
-     * uncovered year is said in the text, not an error of the page). */
+    x->error = gk_page__case_view(&x->view, c, x->mode, gk_page__today());
+    /* The explanation of the deadline, in Chinese, step by step; a year
+     * without holiday data is counted provisionally and the text says so
+     * (calendar.h PROVISIONAL MODE); beyond that range the text says why
+     * there is no date, not an error of the page. */
     if (x->error == 0 && gk_case_state_is_open(c->state) && gk_page__calendar(&cal) == 0) {
-        if (gk_case_deadline_format(&b, c, cal, gk_page__today()) == 0)
+        if (gk_case_deadline_format_mode(&b, c, cal, gk_page__today(), GK_CALENDAR_PROVISIONAL) ==
+            0)
             snprintf(x->deadline_text, sizeof(x->deadline_text), "%s", gk_buf_cstr(&b));
         else
             snprintf(x->deadline_text, sizeof(x->deadline_text), "无法计算：%s",
                      gk_error_last()->message);
         gk_buf_clear(&b);
         if (c->state == GK_CASE_RECEIVED) {
+            gk_provisional prov = GK_PROVISIONAL_INIT;
             gk_date due;
             char d[GK_DATE_BUFSZ];
 
-            if (gk_case_correction_due(&due, c, cal) == 0)
+            if (gk_case_correction_due_mode(&due, &prov, c, cal, GK_CALENDAR_PROVISIONAL) == 0) {
                 x->error = gk_http__view_str(x->view, "correction_due", gk_date_format(d, due));
+                if (x->error == 0)
+                    x->error = gk_page__put_provisional(x->view, "correction_due_", &prov);
+            }
         }
     }
     gk_buf_release(&b);
@@ -122,14 +135,15 @@ static int on_loaded(const gk_case *c, void *payload)
     return x->error < 0 ? x->error : 1;
 }
 
-int gk_page__case_load(gk_http_req *req, gk_store *st, gk_page_case *x)
+int gk_page__case_load(gk_http_req *req, gk_store *st, gk_page_case *x, gk_page_view mode)
 {
     gk_case_query q = GK_CASE_QUERY_INIT;
     const char *code = gk_http__param(req, "code");
     int error;
 
     memset(x, 0, sizeof(*x));
-    if (!code_ok(code)) {
+    x->mode = mode;
+    if (!gk_page__code_ok(code)) {
         gk_error_set(GK_ERRCLASS_HTTP, "查询码应为 %d 位字母或数字", GK_TRACKING_CODE_LEN);
         return GK_EINVALID;
     }
@@ -162,43 +176,77 @@ typedef struct {
     json_t *list;
 } timeline_ctx;
 
+/* Audit actions that are not state-machine events, as the timeline
+ * names them. */
+static const struct {
+    const char *action;
+    const char *label;
+} action_labels[] = {
+    {"create", "登记"},
+    {"import", "从台账导入"},
+    {"note:reveal", "查看完整个人信息"},
+};
+
 static const char *action_label(const char *action)
 {
+    size_t i;
     int e;
 
     if (!strncmp(action, "apply:", 6)) {
         e = gk_case_event_from_key(action + 6, strlen(action + 6));
         return e >= 0 ? gk_case_event_label(e) : action;
     }
-    if (!strcmp(action, "create"))
-        return "登记";
-    if (!strcmp(action, "import"))
-        return "从台账导入";
+    for (i = 0; i < GK_ARRAY_LEN(action_labels); i++)
+        if (!strcmp(action, action_labels[i].action))
+            return action_labels[i].label;
     return action;
+}
+
+/* The time an event was recorded, in Beijing time ("2025-03-04 09:15"):
+ * the trail stores UTC "YYYY-MM-DDTHH:MM:SS.mmmZ". */
+static void recorded_at(char out[32], const char *at)
+{
+    int y, mo, d, h, mi;
+    gk_date day;
+
+    if (sscanf(at, "%4d-%2d-%2dT%2d:%2d", &y, &mo, &d, &h, &mi) != 5) {
+        snprintf(out, 32, "%s", at);
+        return;
+    }
+    day = gk_date_from_days(gk_date_to_days((gk_date){y, mo, d}) + (h + 8) / 24);
+    snprintf(out, 32, "%04d-%02d-%02d %02d:%02d", day.y, day.m, day.d, (h + 8) % 24, mi);
 }
 
 static int on_event(const gk_store_event *e, void *payload)
 {
     timeline_ctx *x = payload;
     json_t *after, *o;
-    const char *state;
+    const char *state, *legal;
+    char at[32];
     int s;
 
-    if (strcmp(e->entity, "case") || e->entity_id != x->id)
-        return 0;
     after = json_loads(e->after, 0, NULL);
     state = json_string_value(json_object_get(after, "state"));
     s = state ? gk_case_state_from_key(state, strlen(state)) : -1;
-    o = json_pack("{s:s, s:s, s:s, s:s}", "at", e->at, "actor", e->actor, "action",
-                  action_label(e->action), "state", s >= 0 ? gk_case_state_label(s) : "");
+    /* The legal date: the event's own date (after.last_event); a creation
+     * is dated by the receipt (第三十一条). Older trails lack last_event. */
+    legal = strncmp(e->action, "note:", 5) == 0
+                ? NULL
+                : json_string_value(json_object_get(
+                      after, !strcmp(e->action, "create") ? "received" : "last_event"));
+    if (!strncmp(e->action, "note:", 5))
+        state = NULL, s = -1;
+    recorded_at(at, e->at);
+    o = json_pack("{s:s, s:s, s:s, s:s, s:s}", "at", at, "date", legal ? legal : "", "actor",
+                  e->actor, "action", action_label(e->action), "state",
+                  s >= 0 ? gk_case_state_label(s) : "");
     json_decref(after);
     if (!o || json_array_append_new(x->list, o))
         return gk__oom();
     return 0;
 }
 
-/* The case's events in order. Walks the whole trail: the trail has no
- * per-entity query in store.h yet (events_entity index exists in SQLite). */
+/* The case's events in order, read by the events_entity index. */
 static int timeline(json_t **out, gk_store *st, int64_t id)
 {
     timeline_ctx x = {id, json_array()};
@@ -207,7 +255,7 @@ static int timeline(json_t **out, gk_store *st, int64_t id)
     *out = NULL;
     if (!x.list)
         return gk__oom();
-    error = gk_store_event_foreach(st, on_event, &x);
+    error = gk_store_event_entity_foreach(st, "case", id, on_event, &x);
     if (error < 0) {
         json_decref(x.list);
         return error;
@@ -311,6 +359,8 @@ static int case_page(gk_http_req *req, gk_http_resp *resp, gk_store *st, gk_page
         error = gk_page__set(resp->view, "actions", v);
     if (error == 0)
         error = gk_page__notice_section(resp->view, st, x);
+    if (error == 0 && x->mode == GK_PAGE_VIEW_CASE && route_allowed(req, "/staff/cases/:code/reveal"))
+        error = gk_page__put_bool(resp->view, "can_reveal", true);
     resp->title = "申请详情";
     return error;
 }
@@ -323,9 +373,35 @@ int api_case_get(gk_http_req *req, gk_http_resp *resp)
     int error = gk_page__store(req, &st);
 
     if (error == 0)
-        error = gk_page__case_load(req, st, &x);
+        error = gk_page__case_load(req, st, &x, GK_PAGE_VIEW_CASE);
     if (error == 0)
         error = case_page(req, resp, st, &x);
+    json_decref(x.view);
+    gk_page__store_done(req, st);
+    return error;
+}
+
+/* POST /staff/cases/:code/reveal, /api/v1/cases/:code/reveal (承办人,
+ * 负责人: routes.def): the case page with the ID number and the contact
+ * unmasked, this once, after recording in the audit trail who saw them.
+ * A POST (CSRF-checked) so that no link, prefetch or crawler reveals
+ * anything and nothing personal ends in a URL. */
+int api_case_reveal(gk_http_req *req, gk_http_resp *resp)
+{
+    gk_page_case x;
+    gk_store *st = NULL;
+    int error = gk_page__store(req, &st);
+
+    memset(&x, 0, sizeof(x));
+    if (error == 0)
+        error = gk_page__case_load(req, st, &x, GK_PAGE_VIEW_FULL);
+    if (error == 0)
+        error = gk_store_note(st, x.agency, "case", x.id, "note:reveal",
+                              "{\"fields\":[\"applicant_id\",\"contact\"]}");
+    if (error == 0)
+        error = case_page(req, resp, st, &x);
+    if (error == 0)
+        resp->title = "申请详情（完整信息）";
     json_decref(x.view);
     gk_page__store_done(req, st);
     return error;
@@ -406,7 +482,7 @@ int api_case_event(gk_http_req *req, gk_http_resp *resp)
         return GK_HTTP_ENOROUTE;
     error = gk_page__store(req, &st);
     if (error == 0)
-        error = gk_page__case_load(req, st, &x);
+        error = gk_page__case_load(req, st, &x, GK_PAGE_VIEW_CASE);
     json_decref(x.view);
     x.view = NULL;
     if (error < 0)
@@ -421,7 +497,7 @@ int api_case_event(gk_http_req *req, gk_http_resp *resp)
 
         snprintf(msg, sizeof(msg), "%s：%s", gk_case_event_label(actions[a].kind),
                  gk_error_last()->message);
-        error = gk_page__case_load(req, st, &x);
+        error = gk_page__case_load(req, st, &x, GK_PAGE_VIEW_CASE);
         if (error == 0)
             error = case_page(req, resp, st, &x);
         if (error == 0)
@@ -436,7 +512,7 @@ int api_case_event(gk_http_req *req, gk_http_resp *resp)
         error = gk_http__redirect(resp, gk_arena_strndup(&req->arena, loc, strlen(loc)));
         goto done;
     }
-    error = gk_page__case_load(req, st, &x);
+    error = gk_page__case_load(req, st, &x, GK_PAGE_VIEW_CASE);
     if (error == 0)
         error = case_page(req, resp, st, &x);
 done:
@@ -474,7 +550,7 @@ static int on_listed(const gk_case *c, void *payload)
     }
     if (x->type >= 0 && (int)c->applicant_type != x->type)
         return 0;
-    x->error = gk_page__case_view(&o, c, true, x->today);
+    x->error = gk_page__case_view(&o, c, GK_PAGE_VIEW_LIST, x->today);
     if (x->error < 0)
         return x->error;
     if (x->due && *x->due &&
@@ -632,7 +708,7 @@ int api_dashboard_due(gk_http_req *req, gk_http_resp *resp)
     list_ctx x;
     gk_store *st = NULL;
     json_t *overdue = json_array(), *soon = json_array();
-    int64_t unknown = 0;
+    int64_t unknown = 0, provisional = 0;
     size_t i;
     int error;
 
@@ -650,6 +726,11 @@ int api_dashboard_due(gk_http_req *req, gk_http_resp *resp)
     for (i = 0; error == 0 && i < json_array_size(x.list); i++) {
         json_t *o = json_array_get(x.list, i);
 
+        /* Listed like the others, marked 暂定 (calendar.h PROVISIONAL MODE). */
+        if (json_is_true(json_object_get(o, "provisional")) &&
+            (json_is_true(json_object_get(o, "overdue")) ||
+             json_is_true(json_object_get(o, "due_soon"))))
+            provisional++;
         if (json_is_true(json_object_get(o, "overdue")))
             error = json_array_append(overdue, o) ? gk__oom() : 0;
         else if (json_is_true(json_object_get(o, "due_soon")))
@@ -671,6 +752,8 @@ int api_dashboard_due(gk_http_req *req, gk_http_resp *resp)
         error = gk_page__put_int(resp->view, "soon_count", (int64_t)json_array_size(soon));
     if (error == 0)
         error = gk_page__put_int(resp->view, "unknown_count", unknown);
+    if (error == 0)
+        error = gk_page__put_int(resp->view, "provisional_count", provisional);
     if (error == 0)
         error = gk_page__put_int(resp->view, "soon_days", GK_PAGE_DUE_SOON_WORKDAYS);
     if (error == 0)

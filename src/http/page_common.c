@@ -164,14 +164,44 @@ int gk_page__due(gk_page_due *out, const gk_case *c, gk_date today)
     error = gk_page__calendar(&cal);
     if (error < 0)
         return error;
-    /* An uncovered year (GK_EINVALID) is shown as unknown, never guessed. */
-    if (gk_case_deadline(&ex, &out->deferred, c, cal, today) == 0) {
+    /* A year without holiday data is counted Monday–Friday and flagged
+     * (calendar.h PROVISIONAL MODE: shown to staff and applicants, never
+     * silently); beyond the provisional range it is shown as unknown. */
+    if (gk_case_deadline_mode(&ex, &out->deferred, c, cal, today, GK_CALENDAR_PROVISIONAL) == 0) {
+        gk_provisional left_prov = GK_PROVISIONAL_INIT;
+
         out->due = out->deferred ? c->deferred_to : ex.deadline;
-        out->known = gk_calendar_workdays_between(&out->left, cal, today, out->due) == 0;
+        out->known = gk_calendar_workdays_between_mode(&out->left, &left_prov, cal, today,
+                                                       out->due, GK_CALENDAR_PROVISIONAL) == 0;
+        /* A 第三十五条 date is the agency's own: only the statutory count
+         * it replaces can be provisional, and that is not shown as due. */
+        if (!out->deferred)
+            out->provisional = ex.provisional;
+        if (out->known)
+            gk_calendar_provisional_merge(&out->provisional, &left_prov);
     }
     gk_deadline_explain_release(&ex);
     gk_error_clear();
     return 0;
+}
+
+int gk_page__put_provisional(json_t *o, const char *prefix, const gk_provisional *p)
+{
+    gk_buf b = GK_BUF_INIT;
+    char key[64];
+    int error;
+
+    if (!p->on)
+        return 0;
+    snprintf(key, sizeof(key), "%sprovisional", prefix);
+    error = gk_page__put_bool(o, key, true);
+    if (error == 0)
+        error = gk_calendar_provisional_note(&b, p);
+    snprintf(key, sizeof(key), "%sprovisional_note", prefix);
+    if (error == 0)
+        error = gk_http__view_str(o, key, gk_buf_cstr(&b));
+    gk_buf_release(&b);
+    return error;
 }
 
 /* The masked copy of s as a view string. */
@@ -186,7 +216,41 @@ static int put_masked(json_t *o, const char *key, const char *s, size_t head, si
     return error;
 }
 
-int gk_page__case_view(json_t **out, const gk_case *c, bool masked, gk_date today)
+/* The masked ID number: the first 3 and last 2 characters (1101*************2X
+ * keeps neither the birth date nor the sequence). */
+#define ID_HEAD 3
+#define ID_TAIL 2
+
+/* "不予公开" of the 表三 group "（三）不予公开". */
+static const char *strip_group_number(const char *g)
+{
+    static const char open[] = "（", close[] = "）";
+    const char *e;
+
+    if (strncmp(g, open, strlen(open)) != 0 || !(e = strstr(g, close)))
+        return g;
+    return e + strlen(close);
+}
+
+/* "outcome_text": the 表三 row with its group, since the rows of different
+ * groups share numbers ("不予公开·1.属于国家秘密", "无法提供·1.本机关不掌握…"). */
+static int put_outcome_text(json_t *o, int outcome)
+{
+    const char *g = gk_t3_row_group(outcome);
+    gk_buf b = GK_BUF_INIT;
+    int error = 0;
+
+    if (g && *g)
+        error = gk_buf_printf(&b, "%s·", strip_group_number(g));
+    if (error == 0)
+        error = gk_buf_puts(&b, gk_t3_row_label(outcome));
+    if (error == 0)
+        error = gk_http__view_str(o, "outcome_text", gk_buf_cstr(&b));
+    gk_buf_release(&b);
+    return error;
+}
+
+int gk_page__case_view(json_t **out, const gk_case *c, gk_page_view mode, gk_date today)
 {
     json_t *o = json_object();
     gk_page_due due;
@@ -207,9 +271,11 @@ int gk_page__case_view(json_t **out, const gk_case *c, bool masked, gk_date toda
                                   gk_applicant_type_label(c->applicant_type));
     if (error == 0)
         error = gk_http__view_str(o, "channel", gk_channel_label(c->channel));
-    if (error == 0 && masked)
+    if (error == 0 && mode == GK_PAGE_VIEW_LIST)
         error = put_masked(o, "applicant", c->applicant, 1, 0);
-    if (error == 0 && masked) {
+    else if (error == 0)
+        error = gk_http__view_str(o, "applicant", c->applicant);
+    if (error == 0 && mode != GK_PAGE_VIEW_FULL) {
         gk_buf b = GK_BUF_INIT;
 
         error = gk_page__mask_contact(&b, c->contact ? c->contact : "");
@@ -217,15 +283,17 @@ int gk_page__case_view(json_t **out, const gk_case *c, bool masked, gk_date toda
             error = gk_http__view_str(o, "contact", gk_buf_cstr(&b));
         gk_buf_release(&b);
     }
-    if (error == 0 && !masked)
-        error = gk_http__view_str(o, "applicant", c->applicant);
-    if (error == 0 && !masked)
+    if (error == 0 && mode == GK_PAGE_VIEW_CASE && c->applicant_id && *c->applicant_id)
+        error = put_masked(o, "applicant_id", c->applicant_id, ID_HEAD, ID_TAIL);
+    if (error == 0 && mode == GK_PAGE_VIEW_CASE)
+        error = gk_page__put_bool(o, "masked", true);
+    if (error == 0 && mode == GK_PAGE_VIEW_FULL)
         error = gk_http__view_str(o, "applicant_id", c->applicant_id);
-    if (error == 0 && !masked)
+    if (error == 0 && mode == GK_PAGE_VIEW_FULL)
         error = gk_http__view_str(o, "contact", c->contact);
-    if (error == 0 && !masked)
+    if (error == 0 && mode != GK_PAGE_VIEW_LIST)
         error = gk_http__view_str(o, "description", c->description);
-    if (error == 0 && !masked)
+    if (error == 0 && mode != GK_PAGE_VIEW_LIST)
         error = gk_http__view_str(o, "form", c->form);
     if (error == 0)
         error = gk_page__put_date(o, "arrival", c->arrival);
@@ -249,6 +317,8 @@ int gk_page__case_view(json_t **out, const gk_case *c, bool masked, gk_date toda
         error = gk_http__view_str(o, "outcome_label", gk_t3_row_label(c->outcome));
     if (error == 0 && c->outcome >= 0 && gk_t3_row_group(c->outcome))
         error = gk_http__view_str(o, "outcome_group", gk_t3_row_group(c->outcome));
+    if (error == 0 && c->outcome >= 0)
+        error = put_outcome_text(o, c->outcome);
     if (error == 0)
         error = gk_page__put_date(o, "concluded", c->concluded);
     if (error == 0)
@@ -266,6 +336,8 @@ int gk_page__case_view(json_t **out, const gk_case *c, bool masked, gk_date toda
             error = gk_page__put_int(o, "late_by", -due.left);
         if (error == 0)
             error = gk_page__put_bool(o, "deferred", due.deferred);
+        if (error == 0)
+            error = gk_page__put_provisional(o, "", &due.provisional);
     } else if (error == 0 && gk_case_state_is_open(c->state)) {
         error = gk_page__put_bool(o, "due_unknown", true);
     }

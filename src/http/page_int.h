@@ -40,6 +40,10 @@ int gk_page__mask_contact(gk_buf *out, const char *contact) GK_WARN_UNUSED;
  * the date, for tests and training databases (documented in docs/api.md). */
 gk_date gk_page__today(void);
 
+/* True for a well-formed tracking code (GK_TRACKING_CODE_LEN characters
+ * of A–Z and 2–9): anything else is refused before the store is asked. */
+bool gk_page__code_ok(const char *code);
+
 /* Puts "YYYY-MM-DD" under key; nothing for a zero date. */
 int gk_page__put_date(json_t *o, const char *key, gk_date d) GK_WARN_UNUSED;
 int gk_page__put_int(json_t *o, const char *key, int64_t v) GK_WARN_UNUSED;
@@ -51,26 +55,45 @@ int gk_page__mask(gk_buf *out, const char *s, size_t head, size_t tail) GK_WARN_
 
 /* Deadline facts of an open case as of today: the answer deadline under
  * 第三十三条 (with pauses, extension and a 第三十五条 deferral) and the
- * working days left (negative when overdue). *known is false when the
- * calendar does not cover the years involved (no error then: the page says
- * so instead of guessing). */
+ * working days left (negative when overdue). Counted in provisional mode
+ * (calendar.h PROVISIONAL MODE): a year without holiday data counts
+ * Monday–Friday and provisional.on says so; every page shows the note
+ * with the date. *known is false only when the years involved are beyond
+ * even the provisional range (no error then: the page says so instead of
+ * guessing). */
 typedef struct {
     bool known;
     gk_date due;
     int64_t left; /* working days from today to due; < 0 overdue */
     bool deferred;
+    gk_provisional provisional; /* due or left counted without data */
 } gk_page_due;
+
+/* Puts "provisional": true and "provisional_note": the sentence of
+ * gk_calendar_provisional_note under the keys prefix + "provisional" and
+ * prefix + "provisional_note" when p->on; nothing otherwise. */
+int gk_page__put_provisional(json_t *o, const char *prefix, const gk_provisional *p)
+    GK_WARN_UNUSED;
 
 int gk_page__due(gk_page_due *out, const gk_case *c, gk_date today) GK_WARN_UNUSED;
 
 /* Days within which a case counts as "due soon" on the dashboard. */
 #define GK_PAGE_DUE_SOON_WORKDAYS 5
 
+/* How much personal data a case view holds (need to know, 《个人信息
+ * 保护法》第六条、第五十一条):
+ *   LIST  lists and dashboards: name and contact masked, no ID number,
+ *         no description or form;
+ *   CASE  the case page by default: the name, the request and the form in
+ *         full (the staff handle them), the ID number and the contact
+ *         masked, "masked": true;
+ *   FULL  after the recorded "显示完整信息" action (承办人/负责人): all. */
+typedef enum { GK_PAGE_VIEW_LIST = 0, GK_PAGE_VIEW_CASE, GK_PAGE_VIEW_FULL } gk_page_view;
+
 /* The view of a case: codes, agency, class, channel, dates, state, due
- * facts, outcome. masked: the applicant's name and contact masked, the ID
- * number and the description left out (lists); otherwise everything (the
- * case page, for staff allowed to see the agency). */
-int gk_page__case_view(json_t **out, const gk_case *c, bool masked, gk_date today)
+ * facts, outcome ("outcome_text" = group·label, e.g. "不予公开·1.属于国家
+ * 秘密"), and the personal data that `mode` allows. */
+int gk_page__case_view(json_t **out, const gk_case *c, gk_page_view mode, gk_date today)
     GK_WARN_UNUSED;
 
 /* A case loaded for the console: its full view and the facts the pages
@@ -86,13 +109,15 @@ typedef struct {
     bool correction_requested;
     bool third_party; /* a third party was consulted (第三十二条) */
     char deadline_text[4096];
+    gk_page_view mode;
     int error;
 } gk_page_case;
 
-/* Loads the case named by the route's :code: GK_EINVALID for a malformed
- * code, GK_ENOTFOUND, GK_HTTP_EDENIED for another agency's case. The
- * caller releases x->view. */
-int gk_page__case_load(gk_http_req *req, gk_store *st, gk_page_case *x) GK_WARN_UNUSED;
+/* Loads the case named by the route's :code with a view of `mode`
+ * (CASE or FULL): GK_EINVALID for a malformed code, GK_ENOTFOUND,
+ * GK_HTTP_EDENIED for another agency's case. The caller releases x->view. */
+int gk_page__case_load(gk_http_req *req, gk_store *st, gk_page_case *x, gk_page_view mode)
+    GK_WARN_UNUSED;
 
 /* Adds the reply-notice section of the case page (page_notice.c): the
  * notice kinds that fit the case, with the fields to fill in. */

@@ -186,8 +186,10 @@ static int fields_of(gk_notice_field *f, size_t *nf, size_t cap, const gk_http_r
     return 0;
 }
 
-/* GET /staff/cases/:code/notice?kind=ID&format=html|docx[&date=…&fields…]
- * (and /api/v1/…): the notice, rendered now. */
+/* POST /staff/cases/:code/notice (and /api/v1/…) with kind=ID,
+ * format=html|docx, date and the fields: the notice, rendered now. A POST
+ * with the CSRF token, so that reasons and names never sit in a URL (in
+ * the browser history, a proxy's log or a Referer). */
 int api_case_notice(gk_http_req *req, gk_http_resp *resp)
 {
     const char *kind = gk_http__field(req, "kind"), *fmt_name = gk_http__field(req, "format");
@@ -215,7 +217,7 @@ int api_case_notice(gk_http_req *req, gk_http_resp *resp)
         date = gk_date_format(today, gk_page__today());
     error = gk_page__store(req, &st);
     if (error == 0)
-        error = gk_page__case_load(req, st, &x);
+        error = gk_page__case_load(req, st, &x, GK_PAGE_VIEW_CASE);
     if (error == 0)
         error = names_of(&n, st, x.agency);
     if (error == 0)

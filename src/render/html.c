@@ -4,7 +4,14 @@
  * (spec §1.3–1.5, built by layout.c), printable on A4, and no script: a
  * Content-Security-Policy forbids scripts even if markup slipped through,
  * and every report string is escaped (escape.c).
+ *
+ * No style attribute anywhere: column widths are classes (<col
+ * class="w12"> = 12% of the table) defined by gk_render_html_css(), which
+ * the standalone page embeds in its <style> block and `gongkai serve`
+ * serves as /static/report.css, so the same markup keeps its official
+ * widths under a strict CSP (style-src 'self') that blocks inline styles.
  */
+#include <pthread.h>
 #include <stdio.h>
 #include "escape.h"
 #include "layout.h"
@@ -50,11 +57,37 @@ static const char page_style[] =
     "td.unreadable { background: #fde8e8; }\n"
     "tr { break-inside: avoid; page-break-inside: avoid; }\n"
     "thead { display: table-header-group; }\n"
-    "@media print { body { max-width: none; padding: 0; } }\n"
+    "@media print { body { max-width: none; padding: 0; } }\n";
+
+static const char page_style_end[] =
     "</style>\n"
     "</head>\n"
     "<body>\n"
     "<main>\n";
+
+/* Widths are whole percentages: 1% steps are finer than a printed A4 table
+ * shows, and keep the stylesheet to 100 rules. */
+#define WIDTH_STEPS 100
+
+static char width_css[WIDTH_STEPS * 32];
+static pthread_once_t width_css_once = PTHREAD_ONCE_INIT;
+
+static void build_width_css(void)
+{
+    size_t n = 0;
+    int w;
+
+    n += (size_t)snprintf(width_css, sizeof width_css,
+                          "/* gongkai report tables: column widths (render/html.c) */\n");
+    for (w = 1; w <= WIDTH_STEPS && n < sizeof width_css; w++)
+        n += (size_t)snprintf(width_css + n, sizeof width_css - n, "col.w%d{width:%d%%}\n", w, w);
+}
+
+const char *gk_render_html_css(void)
+{
+    pthread_once(&width_css_once, build_width_css);
+    return width_css;
+}
 
 typedef struct {
     gk_buf *out;
@@ -85,6 +118,10 @@ static int html_begin(void *vctx, const gk_report *r, const char *title)
         error = put_element(ctx->out, "<title>", title, strlen(title), "</title>\n");
     if (error == 0)
         error = gk_buf_puts(ctx->out, page_style);
+    if (error == 0)
+        error = gk_buf_puts(ctx->out, gk_render_html_css());
+    if (error == 0)
+        error = gk_buf_puts(ctx->out, page_style_end);
     if (error == 0)
         error = put_element(ctx->out, "<h1>", title, strlen(title), "</h1>\n");
     return error;
@@ -184,19 +221,35 @@ static int put_rows(gk_buf *out, const gk_layout_table *t, int from, int to, con
     return error ? error : gk_buf_printf(out, "</%s>\n", group);
 }
 
-/* Column widths from the layout's preferred widths, as percentages. */
+/* Column widths from the layout's preferred widths as whole percentages
+ * summing to exactly 100 (largest remainder), each a class of
+ * gk_render_html_css(); a column is at least 1%. */
 static int put_colgroup(gk_buf *out, const gk_layout_table *t)
 {
-    unsigned sum = 0, pct10;
+    unsigned sum = 0, given = 0, pct[GK_LAYOUT_MAX_COLS], rem[GK_LAYOUT_MAX_COLS];
     int c, error;
 
     for (c = 0; c < t->ncols; c++)
         sum += t->width[c];
-    error = gk_buf_puts(out, "<colgroup>");
-    for (c = 0; c < t->ncols && error == 0 && sum; c++) {
-        pct10 = (t->width[c] * 1000u + sum / 2) / sum;
-        error = gk_buf_printf(out, "<col style=\"width:%u.%u%%\">", pct10 / 10, pct10 % 10);
+    for (c = 0; c < t->ncols && sum; c++) {
+        pct[c] = t->width[c] * WIDTH_STEPS / sum;
+        rem[c] = t->width[c] * WIDTH_STEPS % sum;
+        given += pct[c];
     }
+    /* The points left go to the largest remainders, leftmost first. */
+    while (sum && given < WIDTH_STEPS) {
+        int best = 0;
+
+        for (c = 1; c < t->ncols; c++)
+            if (rem[c] > rem[best])
+                best = c;
+        pct[best]++;
+        rem[best] = 0;
+        given++;
+    }
+    error = gk_buf_puts(out, "<colgroup>");
+    for (c = 0; c < t->ncols && error == 0 && sum; c++)
+        error = gk_buf_printf(out, "<col class=\"w%u\">", pct[c] ? pct[c] : 1u);
     return error ? error : gk_buf_puts(out, "</colgroup>\n");
 }
 

@@ -115,7 +115,30 @@ describe('an application from the form to the annual report', { skip }, () => {
         const t = await text(staff.page);
         assert.match(t, new RegExp(APPLICANT));
         assert.match(t, new RegExp(TITLE));
+        /* The ID number and the phone masked until asked for. */
+        assert.doesNotMatch(t, /11010519491231002X|13800138000/);
+        assert.match(t, /110\*+2X/);
         await shot(staff.page, 'staff-case', { fullPage: false });
+    });
+
+    it('显示完整信息 shows the ID number once and records who saw it', async () => {
+        assert.ok(code, 'applied');
+        const page = staff.page;
+        const [r] = await Promise.all([
+            page.waitForResponse((x) => x.url().endsWith('/reveal') && x.request().method() === 'POST'),
+            page.click('form[action$="/reveal"] button[type=submit]'),
+        ]);
+        assert.equal(r.status(), 200);
+        await page.waitForLoadState('load');
+        const t = await text(page);
+        assert.match(t, /11010519491231002X/);
+        assert.match(t, /13800138000/);
+        assert.match(t, /查看完整个人信息 .*e2e-head 记录于/);
+        /* Nothing personal went into a URL. */
+        assert.doesNotMatch(page.url(), /1101|1380/);
+        await visit(page, `/staff/cases/${code}`);
+        assert.doesNotMatch(await text(page), /11010519491231002X/);
+        assert.deepEqual(staff.problems, []);
     });
 
     it('requests 补正 and records the corrected application', async () => {
@@ -159,7 +182,9 @@ describe('an application from the form to the annual report', { skip }, () => {
         };
         await fill();
         const [preview] = await Promise.all([
-            page.waitForResponse((r) => r.url().includes('/notice?') && r.url().includes('format=html')),
+            /* A POST: the reasons never appear in a URL. */
+            page.waitForResponse((r) => r.url().endsWith('/notice') && r.request().method() === 'POST' &&
+                (r.request().postData() ?? '').includes('format=html')),
             form.locator('button[value=html]').click(),
         ]);
         await page.waitForLoadState('load');

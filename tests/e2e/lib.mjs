@@ -49,8 +49,7 @@ export async function launch(viewport = { width: 1280, height: 800 }) {
     const problems = [];
     /* A failed subresource is reported by its URL; the console's generic
      * "Failed to load resource" line would not say which. The document's
-     * own status is checked by visit(). /favicon.ico is fetched by the
-     * browser on its own and the site has none (reported, not tested). */
+     * own status is checked by visit(); the icon too (the site has one). */
     page.on('console', (m) => {
         if (m.type() === 'error' && !/^Failed to load resource/.test(m.text()))
             problems.push(`console: ${m.text()}`);
@@ -58,7 +57,7 @@ export async function launch(viewport = { width: 1280, height: 800 }) {
     page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
     page.on('response', (r) => {
         const req = r.request();
-        if (r.status() >= 400 && req.resourceType() !== 'document' && !req.url().endsWith('/favicon.ico'))
+        if (r.status() >= 400 && req.resourceType() !== 'document')
             problems.push(`${r.status()} ${req.method()} ${req.url()}`);
     });
     return { context, page, problems };

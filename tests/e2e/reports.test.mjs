@@ -76,10 +76,10 @@ describe('report check and view', () => {
         await shot(b.page, 'report-view');
     });
 
-    /* Known bug: the embedded renderer output sets column widths with
-     * style="width:…" attributes, which the page's CSP (style-src 'self')
-     * blocks, so the official column widths are lost in the browser. */
-    it('the report view breaks no CSP rule', { todo: 'style= widths of the embedded report are blocked by the CSP' }, async () => {
+    /* The embedded renderer output sets column widths with classes of
+     * /static/report.css (no style= attribute, which the page's CSP,
+     * style-src 'self', would block). */
+    it('the report view breaks no CSP rule', async () => {
         b.problems.length = 0;
         await visit(b.page, '/report');
         await b.page.setInputFiles('form[action="/report"] input[name=file]', SEED);
@@ -87,5 +87,12 @@ describe('report check and view', () => {
         await b.page.waitForLoadState('load');
         await b.page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r())));
         assert.deepEqual(b.problems.map((p) => p.slice(0, 80)), []);
+        /* The widths apply: table 3's 内容 column is 42% of the table. */
+        const share = await b.page.evaluate(() => {
+            const t = document.querySelector('article.report table.table3');
+            const c = t.querySelectorAll('col')[2];
+            return c.getBoundingClientRect().width / t.getBoundingClientRect().width;
+        });
+        assert.ok(Math.abs(share - 0.42) < 0.02, `table 3 column 3 is ${(share * 100).toFixed(1)}% wide`);
     });
 });

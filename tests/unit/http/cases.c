@@ -121,6 +121,29 @@ GK_TEST(http_cases, list_masks_and_filters)
     rf_free(&e);
 }
 
+/* Rows of different 表三 groups share numbers: the list shows the group
+ * ("不予公开·1.属于国家秘密", "无法提供·1.本机关不掌握…"), and a date is one
+ * unbreakable piece. */
+GK_TEST(http_cases, list_outcome_with_group)
+{
+    rf_env e;
+    four f;
+    gk_http_resp r;
+
+    GK_T_CALL(rf_new(&e));
+    GK_T_CALL(seed(&e, &f));
+    GK_T_CALL(rf_event(&e, f.a, GK_CASE_EV_ANSWER, "2025-06-03", GK_T3_R_DENY_SECRET));
+    GK_T_CALL(rf_event(&e, f.b, GK_CASE_EV_ANSWER, "2025-06-12", GK_T3_R_NA_NOTHELD));
+    GK_T_CALL(rf_login(&e, "承办甲", GK_ROLE_HANDLER, "BUR1"));
+    GK_T_CALL(rf_get(&e, &r, "/staff/cases?state=closed"));
+    GK_T_INT_EQ(r.status, 200);
+    GK_T_OK(has(&r, "不予公开·1.属于国家秘密（<span class=\"date\">2025-06-03</span>）"));
+    GK_T_OK(has(&r, "无法提供·1.本机关不掌握相关政府信息"));
+    GK_T_OK(has(&r, "<td class=\"date\">2025-05-06</td>"));
+    gk_http__resp_release(&r);
+    rf_free(&e);
+}
+
 GK_TEST(http_cases, case_page_deadline_timeline_actions)
 {
     rf_env e;
@@ -134,10 +157,15 @@ GK_TEST(http_cases, case_page_deadline_timeline_actions)
     snprintf(path, sizeof(path), "/staff/cases/%s", f.a);
     GK_T_CALL(rf_get(&e, &r, path));
     GK_T_INT_EQ(r.status, 200);
-    GK_T_OK(has(&r, "张三丰") && has(&r, "11010519491231002X")); /* full on the case page */
+    /* The name in full, the ID number and the contact masked by default. */
+    GK_T_OK(has(&r, "张三丰") && !has(&r, "11010519491231002X") && !has(&r, "13800138000"));
+    GK_T_OK(has(&r, "110*************2X") && has(&r, "138****8000"));
+    GK_T_OK(has(&r, "/reveal\"") && has(&r, "显示完整信息"));
     GK_T_OK(has(&r, "2025-06-04") && has(&r, "已超期 8 个工作日"));
     GK_T_OK(has(&r, "期限计算说明"));
-    GK_T_OK(has(&r, "登记")); /* timeline */
+    /* The timeline: the legal date (receipt) beside the recorded time. */
+    GK_T_OK(has(&r, "<span class=\"legal\">2025-05-06</span> 登记"));
+    GK_T_OK(has(&r, "记录于 "));
     /* RECEIVED: a handler may accept, ask for 补正, record a withdrawal;
      * the answer is signed by 审核人/负责人, so no answer form here. */
     GK_T_OK(has(&r, "/accept\"") && has(&r, "/correction\"") && has(&r, "/withdraw\""));
@@ -173,6 +201,58 @@ static int act(rf_env *e, const char *code, const char *action, const char *extr
     status = r.status;
     gk_http__resp_release(&r);
     return status;
+}
+
+/* 显示完整信息: a POST for 承办人/负责人 only, CSRF-checked, that shows the
+ * ID number and contact once and leaves a note:reveal event (who) in the
+ * trail, shown in the timeline; the list stays masked. */
+GK_TEST(http_cases, reveal_is_recorded_and_restricted)
+{
+    rf_env e;
+    four f;
+    gk_http_resp r;
+    char path[96], body[160];
+
+    GK_T_CALL(rf_new(&e));
+    GK_T_CALL(seed(&e, &f));
+    snprintf(path, sizeof(path), "/staff/cases/%s/reveal", f.a);
+    /* A clerk sees no button and is refused. */
+    GK_T_CALL(rf_login(&e, "登记乙", GK_ROLE_CLERK, "BUR1"));
+    snprintf(body, sizeof(body), "/staff/cases/%s", f.a);
+    GK_T_CALL(rf_get(&e, &r, body));
+    GK_T_OK(!has(&r, "/reveal\"") && !has(&r, "11010519491231002X"));
+    gk_http__resp_release(&r);
+    snprintf(body, sizeof(body), "_csrf=%s", e.csrf);
+    GK_T_CALL(rf_post(&e, &r, path, body));
+    GK_T_INT_EQ(r.status, 403);
+    GK_T_OK(!has(&r, "11010519491231002X"));
+    gk_http__resp_release(&r);
+    /* A handler without the token: refused, nothing shown. */
+    GK_T_CALL(rf_login(&e, "承办甲", GK_ROLE_HANDLER, "BUR1"));
+    GK_T_CALL(rf_post(&e, &r, path, "x=1"));
+    GK_T_INT_EQ(r.status, 403);
+    GK_T_OK(!has(&r, "11010519491231002X"));
+    gk_http__resp_release(&r);
+    /* Another agency's case: refused. */
+    snprintf(body, sizeof(body), "_csrf=%s", e.csrf);
+    snprintf(path, sizeof(path), "/staff/cases/%s/reveal", f.d);
+    GK_T_CALL(rf_post(&e, &r, path, body));
+    GK_T_INT_EQ(r.status, 403);
+    gk_http__resp_release(&r);
+    /* With the token: everything, and the access is in the timeline. */
+    snprintf(path, sizeof(path), "/staff/cases/%s/reveal", f.a);
+    GK_T_CALL(rf_post(&e, &r, path, body));
+    GK_T_INT_EQ(r.status, 200);
+    GK_T_OK(has(&r, "11010519491231002X") && has(&r, "13800138000"));
+    GK_T_OK(has(&r, "查看完整个人信息") && has(&r, "承办甲 记录于"));
+    GK_T_OK(!has(&r, "/reveal\""));
+    gk_http__resp_release(&r);
+    /* The next plain view is masked again; the note stays in the trail. */
+    snprintf(path, sizeof(path), "/api/v1/cases/%s", f.a);
+    GK_T_CALL(rf_get(&e, &r, path));
+    GK_T_OK(!has(&r, "11010519491231002X") && has(&r, "查看完整个人信息"));
+    gk_http__resp_release(&r);
+    rf_free(&e);
 }
 
 GK_TEST(http_cases, handling_run_correction_to_partial_answer)
@@ -281,7 +361,7 @@ GK_TEST(http_cases, reply_notice_preview_and_download)
     rf_env e;
     four f;
     gk_http_resp r;
-    char path[512];
+    char path[512], body[512];
 
     GK_T_CALL(rf_new(&e));
     GK_T_CALL(seed(&e, &f));
@@ -291,32 +371,45 @@ GK_TEST(http_cases, reply_notice_preview_and_download)
     GK_T_CALL(rf_get(&e, &r, path));
     GK_T_OK(has(&r, "value=\"partial\"") && has(&r, "某区人民政府")); /* review body preset */
     gk_http__resp_release(&r);
-    /* Missing required fields are named, not left blank. */
-    snprintf(path, sizeof(path), "/staff/cases/%s/notice?kind=partial&format=html", f.b);
+    /* The preview is a POST with the token: nothing in the URL. A GET
+     * with the reasons in the query string is no route at all. */
+    snprintf(path, sizeof(path), "/staff/cases/%s/notice?kind=partial&format=html&reasons=R", f.b);
     GK_T_CALL(rf_get(&e, &r, path));
+    GK_T_INT_EQ(r.status, 405);
+    GK_T_OK(!has(&r, "李四"));
+    gk_http__resp_release(&r);
+    snprintf(path, sizeof(path), "/staff/cases/%s/notice", f.b);
+    GK_T_CALL(rf_post(&e, &r, path, "kind=partial&format=html&reasons=R"));
+    GK_T_INT_EQ(r.status, 403); /* no CSRF token */
+    gk_http__resp_release(&r);
+    /* Missing required fields are named, not left blank. */
+    snprintf(body, sizeof(body), "_csrf=%s&kind=partial&format=html", e.csrf);
+    GK_T_CALL(rf_post(&e, &r, path, body));
     GK_T_INT_EQ(r.status, 400);
     GK_T_OK(has(&r, "reasons"));
     gk_http__resp_release(&r);
-    snprintf(path, sizeof(path),
-             "/staff/cases/%s/notice?kind=partial&format=html&reasons=%%E6%%B6%%89%%E5%%8F%%8A"
+    snprintf(body, sizeof(body),
+             "_csrf=%s&kind=partial&format=html&reasons=%%E6%%B6%%89%%E5%%8F%%8A"
              "%%3Cb%%3E&decision_text=%%E9%%99%%84%%E4%%BB%%B6&review_body=X&court=Y",
-             f.b);
-    GK_T_CALL(rf_get(&e, &r, path));
+             e.csrf);
+    GK_T_CALL(rf_post(&e, &r, path, body));
     GK_T_INT_EQ(r.status, 200);
     GK_T_OK(has(&r, "李四") && has(&r, "第三十七条"));
     GK_T_OK(!has(&r, "涉及<b>") && has(&r, "涉及&lt;b&gt;"));
     gk_http__resp_release(&r);
-    snprintf(path, sizeof(path),
-             "/staff/cases/%s/notice?kind=partial&format=docx&reasons=R&decision_text=D"
-             "&review_body=X&court=Y",
-             f.b);
-    GK_T_CALL(rf_get(&e, &r, path));
+    snprintf(body, sizeof(body),
+             "_csrf=%s&kind=partial&format=docx&reasons=R&decision_text=D&review_body=X&court=Y",
+             e.csrf);
+    GK_T_CALL(rf_post(&e, &r, path, body));
     GK_T_INT_EQ(r.status, 200);
     GK_T_OK(r.body.len > 4 && !memcmp(r.body.ptr, "PK", 2));
     gk_http__resp_release(&r);
     /* Another agency's case: no notice. */
     GK_T_CALL(rf_login(&e, "审核庚", GK_ROLE_REVIEWER, "BUR2"));
-    GK_T_CALL(rf_get(&e, &r, path));
+    snprintf(body, sizeof(body),
+             "_csrf=%s&kind=partial&format=docx&reasons=R&decision_text=D&review_body=X&court=Y",
+             e.csrf);
+    GK_T_CALL(rf_post(&e, &r, path, body));
     GK_T_INT_EQ(r.status, 403);
     gk_http__resp_release(&r);
     rf_free(&e);

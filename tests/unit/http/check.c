@@ -4,6 +4,7 @@
  * /report the official table layout, /api/v1/render a download.
  */
 #include "gk/validate.h"
+#include "gk/render.h"
 #include "http_test.h"
 
 /* POSTs a file as the raw body to path (the API form). */
@@ -105,8 +106,19 @@ GK_TEST(http_check, report_page_and_download)
     GK_T_INT_EQ(r.status, 200);
     GK_T_OK(strstr(ht_body(&r), "<article class=\"report\">") != NULL);
     GK_T_OK(strstr(ht_body(&r), "<table") != NULL);
-    /* The renderer's own page style is not carried over (CSP). */
+    /* The renderer's own page style is not carried over (CSP), and no
+     * style attribute either (style-src 'self' blocks them): the widths
+     * are classes of /static/report.css, which the page links. */
     GK_T_OK(strstr(ht_body(&r), "<style") == NULL);
+    GK_T_OK(strstr(ht_body(&r), "style=") == NULL);
+    GK_T_OK(strstr(ht_body(&r), "<col class=\"w") != NULL);
+    GK_T_OK(strstr(ht_body(&r), "href=\"/static/report.css\"") != NULL);
+    gk_http__resp_release(&r);
+    GK_T_CALL(ht_get(&t, &r, "/static/report.css", NULL));
+    GK_T_INT_EQ(r.status, 200);
+    GK_T_STR_EQ(r.content_type, "text/css; charset=utf-8");
+    GK_T_STR_EQ(ht_body(&r), gk_render_html_css());
+    GK_T_OK(strstr(ht_body(&r), "col.w42{width:42%}") != NULL);
     gk_http__resp_release(&r);
     GK_T_CALL(post_file(&t, &r, "/api/v1/render?format=xlsx", "seed.json", seed, len));
     GK_T_INT_EQ(r.status, 200);

@@ -26,6 +26,34 @@ GK_TEST(http_router, home_and_security_headers)
     ht_free(&t);
 }
 
+/* Every public page: the icon linked, 网上申请 and 办理进度查询 in the
+ * site header. */
+GK_TEST(http_router, public_pages_header)
+{
+    static const char *const pages[] = {"/", "/guide", "/apply", "/status", "/check", "/report",
+                                        "/login"};
+    ht_server t;
+    size_t i;
+
+    GK_T_CALL(ht_new(&t, 0));
+    for (i = 0; i < GK_ARRAY_LEN(pages); i++) {
+        gk_http_resp r;
+        const char *b, *nav;
+
+        GK_T_CALL(ht_get(&t, &r, pages[i], NULL));
+        b = ht_body(&r);
+        nav = strstr(b, "<header class=\"site\">");
+        if (r.status != 200 || !nav || !strstr(nav, "<a href=\"/apply\">网上申请</a>") ||
+            !strstr(nav, "<a href=\"/status\">办理进度查询</a>") ||
+            !strstr(b, "<link rel=\"icon\" href=\"/static/favicon.svg\"")) {
+            gk_http__resp_release(&r);
+            GK_T_FAIL("%s: no icon or header links", pages[i]);
+        }
+        gk_http__resp_release(&r);
+    }
+    ht_free(&t);
+}
+
 GK_TEST(http_router, every_get_page_renders)
 {
     ht_server t;
@@ -85,6 +113,15 @@ GK_TEST(http_router, static_files)
     GK_T_MEM_EQ(ht_body(&r), r.body.len, gk_http__asset_find("static/app.css")->data,
                 gk_http__asset_find("static/app.css")->len);
     GK_T_STR_EQ(gk_http__resp_get(&r, "Cache-Control"), "public, max-age=3600");
+    gk_http__resp_release(&r);
+    /* The icon, also where browsers look for it unasked. */
+    GK_T_CALL(ht_get(&t, &r, "/favicon.ico", NULL));
+    GK_T_INT_EQ(r.status, 200);
+    GK_T_STR_EQ(r.content_type, "image/svg+xml");
+    GK_T_OK(strstr(ht_body(&r), "<svg") != NULL);
+    gk_http__resp_release(&r);
+    GK_T_CALL(ht_get(&t, &r, "/static/favicon.svg", NULL));
+    GK_T_INT_EQ(r.status, 200);
     gk_http__resp_release(&r);
     /* Templates are not static files, and no path escapes static/. */
     GK_T_CALL(ht_get(&t, &r, "/static/..%2Flayout.html", NULL));

@@ -6,6 +6,7 @@
 #include "gk/case.h"
 #include "gk/store.h"
 #include "http_test.h"
+#include "reg_fixture.h"
 
 /* Creates the registers in t->db with one agency and one case received on
  * 2025-03-03 (a Monday); copies its tracking code into code. */
@@ -92,4 +93,38 @@ GK_TEST(http_status, unknown_and_malformed_codes)
     GK_T_OK(strstr(ht_body(&r), "name=\"code\"") != NULL);
     gk_http__resp_release(&r);
     ht_free(&t);
+}
+
+/* Today is one thing for the whole server: with GK_TODAY fixed, the
+ * public lookup and the staff case page give an open pause (a third-party
+ * consultation, 第三十二条, counted to today) the same as-of date, so the
+ * same due date. */
+GK_TEST(http_status, today_as_the_staff_pages)
+{
+    rf_env e;
+    gk_http_resp r;
+    char code[GK_TRACKING_CODE_LEN + 1], path[64];
+    json_t *pub, *staff;
+
+    GK_T_CALL(rf_new(&e)); /* GK_TODAY = RF_TODAY */
+    GK_T_CALL(rf_case(&e, "BUR1", "张三", "2025-06-03", code));
+    GK_T_CALL(rf_event(&e, code, GK_CASE_EV_ACCEPT, "2025-06-03", -1));
+    GK_T_CALL(rf_event(&e, code, GK_CASE_EV_CONSULT_THIRD_PARTY, "2025-06-09", -1));
+    snprintf(path, sizeof(path), "/api/v1/status/%s", code);
+    GK_T_CALL(ht_get(&e.t, &r, path, NULL));
+    GK_T_INT_EQ(r.status, 200);
+    pub = json_loads(ht_body(&r), 0, NULL);
+    gk_http__resp_release(&r);
+    GK_T_CALL(rf_login(&e, "承办甲", GK_ROLE_HANDLER, "BUR1"));
+    snprintf(path, sizeof(path), "/api/v1/cases/%s", code);
+    GK_T_CALL(rf_get(&e, &r, path));
+    GK_T_INT_EQ(r.status, 200);
+    staff = json_loads(ht_body(&r), 0, NULL);
+    gk_http__resp_release(&r);
+    GK_T_OK(json_string_value(json_object_get(json_object_get(pub, "case"), "due")) != NULL);
+    GK_T_STR_EQ(json_string_value(json_object_get(json_object_get(pub, "case"), "due")),
+                json_string_value(json_object_get(json_object_get(staff, "case"), "due")));
+    json_decref(pub);
+    json_decref(staff);
+    rf_free(&e);
 }

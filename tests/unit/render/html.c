@@ -4,6 +4,7 @@
  * report.h, so a wrong label in the model fails), escaping of hostile text,
  * and the shape of the Markdown and text tables.
  */
+#include <stdlib.h>
 #include <stdio.h>
 #include "test.h"
 #include "gk/errors.h"
@@ -105,6 +106,53 @@ GK_TEST(render_html, page_shape_and_spans)
     /* 25 data rows + 3 header rows in table 3, 4 rows in table 4, 14 in table 2 */
     GK_T_INT_EQ(count(out.ptr, "<tr>"), 28 + 4 + 14);
     GK_T_OK(!strcmp(out.ptr + out.len - 8, "</html>\n"));
+    gk_buf_release(&out);
+    gk_report_free(r);
+}
+
+/* Sums the wN of the <col class="wN"> from p to the next </colgroup>. */
+static int col_sum(const char *p, int *ncols)
+{
+    const char *end = strstr(p, "</colgroup>");
+    int sum = 0;
+
+    *ncols = 0;
+    while ((p = strstr(p, "<col class=\"w")) && p < end) {
+        sum += (int)strtol(p + 13, NULL, 10);
+        ++*ncols;
+        p += 13;
+    }
+    return sum;
+}
+
+/* No style attribute (a strict CSP blocks them where the report is
+ * embedded): widths are classes of gk_render_html_css, which the page's
+ * own <style> carries; each table's widths add up to 100%, table 3 keeps
+ * its wide 内容 column (34 of 81 preferred units = 42%). */
+GK_TEST(render_html, widths_are_classes_of_the_page_style)
+{
+    gk_report *r = load_file("tests/resources/seed-2024.json");
+    gk_buf out = GK_BUF_INIT;
+    const char *p, *t3;
+    int n, tables = 0;
+
+    GK_T_OK(r != NULL);
+    GK_T_CALL(gk_render(&out, r, GK_RENDER_HTML));
+    GK_T_INT_EQ(count(out.ptr, "style=\""), 0);
+    GK_T_OK(strstr(out.ptr, gk_render_html_css()) != NULL);
+    GK_T_OK(strstr(gk_render_html_css(), "col.w1{width:1%}") != NULL);
+    GK_T_OK(strstr(gk_render_html_css(), "col.w100{width:100%}") != NULL);
+    for (p = out.ptr; (p = strstr(p, "<colgroup>")) != NULL; p++, tables++) {
+        GK_T_INT_EQ(col_sum(p, &n), 100);
+        GK_T_OK(n > 0);
+    }
+    GK_T_INT_EQ(tables, 3);
+    t3 = strstr(out.ptr, "<table class=\"table3\">");
+    {
+        static const char want[] = "<colgroup><col class=\"w5\"><col class=\"w10\"><col class=\"w42\">";
+
+        GK_T_OK(t3 && !strncmp(strstr(t3, "<colgroup>"), want, sizeof want - 1));
+    }
     gk_buf_release(&out);
     gk_report_free(r);
 }

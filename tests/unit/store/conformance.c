@@ -260,6 +260,9 @@ static void scn_entity_events(fixture *f)
     ev.kind = GK_CASE_EV_WITHDRAW;
     ev.date = day(2025, 3, 6);
     GK_T_CALL(gk_store_case_apply(st, a.tracking_code, &ev));
+    /* An access that changes nothing joins the trail; only note: actions. */
+    GK_T_CALL(gk_store_note(st, "GOV", "case", a.id, "note:reveal", "{\"fields\":\"applicant_id\"}"));
+    GK_T_INT_EQ(gk_store_note(st, "GOV", "case", a.id, "apply:ANSWER", "{}"), GK_EINVALID);
     /* No actor change inside a transaction. */
     GK_T_CALL(gk_store_tx_begin(st));
     GK_T_INT_EQ(gk_store_set_actor(st, "王五"), GK_ECONFLICT);
@@ -269,10 +272,10 @@ static void scn_entity_events(fixture *f)
     x.entity = "case";
     x.entity_id = a.id;
     GK_T_CALL(gk_store_event_entity_foreach(st, "case", a.id, on_entity_event, &x));
-    GK_T_INT_EQ(x.n, 3);
+    GK_T_INT_EQ(x.n, 4);
     GK_T_OK(!x.other);
-    GK_T_STR_EQ(x.actions, "create,apply:ACCEPT,apply:WITHDRAW");
-    GK_T_STR_EQ(x.actors, "tester,李四,system");
+    GK_T_STR_EQ(x.actions, "create,apply:ACCEPT,apply:WITHDRAW,note:reveal");
+    GK_T_STR_EQ(x.actors, "tester,李四,system,system");
 
     memset(&x, 0, sizeof(x));
     x.entity = "case";
@@ -286,6 +289,12 @@ static void scn_entity_events(fixture *f)
     x.entity_id = 999999;
     GK_T_CALL(gk_store_event_entity_foreach(st, "case", 999999, on_entity_event, &x));
     GK_T_INT_EQ(x.n, 0);
+    {
+        gk_store_verify_result v;
+
+        GK_T_CALL(gk_store_verify(st, &v));
+        GK_T_INT_EQ(v.bad_id, 0);
+    }
 }
 CONFORMANCE_ALL(entity_events)
 
