@@ -87,6 +87,36 @@ static void set_computed(values *vs, const char *key, const char *v)
     vs->val[idx] = v;
 }
 
+/* The 文号 〔ref_year〕ref_no号. A register number "YYYY-NNNNNN" (as the
+ * store numbers applications) holds its own year: the reference is that
+ * year and the serial without leading zeros (〔2026〕2号), never the year
+ * twice (〔2026〕2026-000002号); any other number is used as given, under
+ * the year of the notice date. */
+static void set_reference(values *vs)
+{
+    int ti = gk_notice__field_find("tracking_no", 11), yi = gk_notice__field_find("year", 4);
+    int ri = gk_notice__field_find("ref_year", 8), ni = gk_notice__field_find("ref_no", 6);
+    const char *t = vs->val[ti], *serial;
+    size_t i;
+
+    vs->val[ri] = vs->val[yi];
+    vs->val[ni] = t;
+    if (!t || strlen(t) < 6 || t[4] != '-')
+        return;
+    for (i = 0; i < 4; i++)
+        if (t[i] < '0' || t[i] > '9')
+            return;
+    for (i = 5; t[i]; i++)
+        if (t[i] < '0' || t[i] > '9')
+            return;
+    for (serial = t + 5; *serial == '0' && serial[1]; serial++)
+        ;
+    snprintf(vs->fmt[ri], sizeof vs->fmt[ri], "%.4s", t);
+    snprintf(vs->fmt[ni], sizeof vs->fmt[ni], "%s", serial);
+    vs->val[ri] = vs->fmt[ri];
+    vs->val[ni] = vs->fmt[ni];
+}
+
 static int resolve(values *vs, const gk_notice_kind *k, const gk_notice_field *fields, size_t n)
 {
     const notice_field_def *defs;
@@ -112,6 +142,7 @@ static int resolve(values *vs, const gk_notice_kind *k, const gk_notice_field *f
             snprintf(vs->fmt[di], sizeof vs->fmt[di], "%d", date.y);
             vs->val[di] = vs->fmt[di];
         }
+    set_reference(vs);
     set_computed(vs, "legal_basis", k->basis);
     set_computed(vs, "decision", k->decision);
     return 0;

@@ -40,6 +40,8 @@ static const notice_field_def fields[] = {
     {"payment_method", NF_TEXT, "缴纳方式", NULL, 0},
     /* computed */
     {"year", NF_COMPUTED, "告知年份（由 date 得出）", NULL, 0},
+    {"ref_year", NF_COMPUTED, "文号年份（登记号 YYYY-NNNNNN 的年份，否则告知年份）", NULL, 0},
+    {"ref_no", NF_COMPUTED, "文号序号（登记号的序号，去掉年份和前导零；否则登记号本身）", NULL, 0},
     {"legal_basis", NF_COMPUTED, "法律依据（由告知书种类得出）", NULL, 0},
     {"decision", NF_COMPUTED, "决定类型（由告知书种类得出）", NULL, 0},
     {"remedy", NF_COMPUTED, "救济途径段落（由告知书种类得出）", NULL, 0},

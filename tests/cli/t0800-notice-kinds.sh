@@ -33,7 +33,7 @@ for k in $kinds; do
     "$GONGKAI" notice --kind "$k" --data "$T/case.json" -o "$T/$k.html" || fail "$k html exited $?"
     grep -qF "$basis" "$T/$k.html" || fail "$k: '$basis' not cited"
     grep -qF '2025年3月5日' "$T/$k.html" || fail "$k: date not in Chinese form"
-    grep -qF '依申请公开〔2025〕2025-0012号' "$T/$k.html" || fail "$k: reference line"
+    grep -qF '依申请公开〔2025〕12号' "$T/$k.html" || fail "$k: reference line"
     grep -qF '<p class="letterhead">某市某区人民政府办公室</p>' "$T/$k.html" || fail "$k: letterhead"
     case $remedy in
     无*) ! grep -qF '行政复议' "$T/$k.html" || fail "$k: procedural letter with a remedy" ;;

@@ -396,6 +396,8 @@ GK_TEST(http_cases, reply_notice_preview_and_download)
     GK_T_INT_EQ(r.status, 200);
     GK_T_OK(has(&r, "李四") && has(&r, "第三十七条"));
     GK_T_OK(!has(&r, "涉及<b>") && has(&r, "涉及&lt;b&gt;"));
+    /* The 文号 of register number 2025-00000N: the year once. */
+    GK_T_OK(has(&r, "依申请公开〔2025〕2号") && !has(&r, "〔2025〕2025-"));
     gk_http__resp_release(&r);
     snprintf(body, sizeof(body),
              "_csrf=%s&kind=partial&format=docx&reasons=R&decision_text=D&review_body=X&court=Y",

@@ -317,6 +317,44 @@ GK_TEST(render_notice, optional_paragraph_and_default)
     gk_notice_templates_free(t);
 }
 
+/* The 文号 of a register number "YYYY-NNNNNN" carries its year once and
+ * the serial without leading zeros; a number of another form is kept. */
+GK_TEST(render_notice, reference_from_register_number)
+{
+    static const struct {
+        const char *tracking_no, *date, *want;
+    } cases[] = {
+        {"2026-000002", "2026-03-05", "某区府办公开〔2026〕2号"},
+        {"2025-000123", "2026-01-08", "某区府办公开〔2025〕123号"}, /* answered the next year */
+        {"2026-000000", "2026-03-05", "某区府办公开〔2026〕0号"},
+        {"0012", "2025-03-05", "某区府办公开〔2025〕0012号"},
+        {"依申请-2025-001", "2025-03-05", "某区府办公开〔2025〕依申请-2025-001号"},
+    };
+    gk_notice_templates *t = load_default();
+    gk_notice_field f[NALL];
+    size_t i, k;
+    gk_buf h = GK_BUF_INIT;
+
+    GK_T_OK(t);
+    for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        memcpy(f, all_fields, sizeof all_fields);
+        for (k = 0; k < NALL; k++) {
+            if (!strcmp(f[k].key, "tracking_no"))
+                f[k].value = cases[i].tracking_no;
+            if (!strcmp(f[k].key, "date"))
+                f[k].value = cases[i].date;
+        }
+        gk_buf_clear(&h);
+        GK_T_CALL(gk_notice_render(&h, t, "grant", f, NALL, GK_NOTICE_HTML));
+        if (!strstr(h.ptr, cases[i].want))
+            GK_T_FAIL("%s: no '%s'", cases[i].tracking_no, cases[i].want);
+        /* The body still names the application by its full number. */
+        GK_T_OK(strstr(h.ptr, cases[i].tracking_no) != NULL);
+    }
+    gk_buf_release(&h);
+    gk_notice_templates_free(t);
+}
+
 GK_TEST(render_notice, embedded_equals_data)
 {
     DIR *d = opendir(gk_test_path("data/notices"));
