@@ -113,6 +113,14 @@ if [ "$src" != 0 ]; then
     tail -40 "$T/serve.err" >&2
     srv_fail=1
 fi
+# The server's output holds no personal data of the test applicant (ID
+# number, phone, e-mail) and no notice reasons: the tests entered them.
+for pd in 11010519491231002X 13800138000 lisi@example.com 第三方商业秘密; do
+    if grep -qF "$pd" "$T/serve.out" "$T/serve.err"; then
+        echo "e2e: personal data or notice text in the server output: $pd" >&2
+        srv_fail=1
+    fi
+done
 pass=$(sed -n 's/^# pass \([0-9]*\)$/\1/p' "$T/tap" | tail -1)
 fail=$(sed -n 's/^# fail \([0-9]*\)$/\1/p' "$T/tap" | tail -1)
 skip=$(sed -n 's/^# skipped \([0-9]*\)$/\1/p' "$T/tap" | tail -1)
