@@ -671,6 +671,7 @@ const gk_store_backend gk_store_backend_pg = {
     GK_STORE_V2_TABLE(gk_pg_),
     .event_entity_foreach = pg_event_entity_foreach,
     GK_STORE_USER_TABLE(gk_pg_),
+    GK_STORE_REVIEW3_TABLE(gk_pg_),
 };
 
 #else

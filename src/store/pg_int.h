@@ -65,4 +65,8 @@ GK_STORE_V2_METHODS(gk_pg_)
 #include "users_int.h"
 GK_STORE_USER_METHODS(gk_pg_)
 
+/* Version-5 methods (three-level review), in pg_review3.c. */
+#include "review3_int.h"
+GK_STORE_REVIEW3_METHODS(gk_pg_)
+
 #endif

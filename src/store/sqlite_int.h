@@ -53,4 +53,8 @@ GK_STORE_V2_METHODS(gk_sq_)
 #include "users_int.h"
 GK_STORE_USER_METHODS(gk_sq_)
 
+/* Version-5 methods (three-level review), in sqlite_review3.c. */
+#include "review3_int.h"
+GK_STORE_REVIEW3_METHODS(gk_sq_)
+
 #endif

@@ -17,10 +17,11 @@
 #define GK_SYS_STORE_BACKEND_H
 
 #include "../store.h"
+#include "../store_review3.h"
 
 GK_BEGIN_DECL
 
-#define GK_STORE_BACKEND_VERSION 4
+#define GK_STORE_BACKEND_VERSION 5
 
 /* Table 3 counts as the backend computes them: rows of gk_t3_row (NEW,
  * CARRIED_IN, each result leaf, CARRIED_OUT; R_TOTAL is left 0) by
@@ -118,6 +119,22 @@ typedef struct gk_store_backend {
     int (*session_delete)(gk_store *st, const char *token_hash, int64_t user_id);
     /* Deletes sessions with expires <= now; *n_out = how many. */
     int (*session_expire)(gk_store *st, int64_t now, int64_t *n_out);
+
+    /* Version 5: the three-level review of catalogue items
+     * (store_review3.h; store_review3.c checks and audits). */
+    /* Items of agency (NULL = all) or item_id (> 0), whose state (its
+     * review row's, else PUBLISHED with a 发布日期 and DRAFT without) is
+     * state (NULL = any), in item id order. */
+    int (*review3_foreach)(gk_store *st, const char *agency, int64_t item_id, const char *state,
+                           gk_review3_cb cb, void *payload);
+    /* Creates or replaces the review row of item_id; body NULL keeps the
+     * stored body ("" on creation). */
+    int (*review3_put)(gk_store *st, int64_t item_id, const char *state, int round,
+                       const char *body);
+    /* Appends a step (s->id is not read). */
+    int (*review3_step_insert)(gk_store *st, const gk_review3_step_rec *s);
+    int (*review3_step_foreach)(gk_store *st, int64_t item_id, gk_review3_step_cb cb,
+                                void *payload);
 } gk_store_backend;
 
 /* The base of every store: the first member of each concrete store. */
