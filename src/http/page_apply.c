@@ -401,6 +401,10 @@ static int done_view(gk_http_resp *resp, const gk_case *c, gk_store *st)
         error = gk_page__due(&due, c, c->received);
     if (error == 0 && due.known)
         error = gk_page__put_date(o, "due", due.due);
+    /* A due date in a year without holiday data is provisional and the
+     * applicant is told so (calendar.h PROVISIONAL MODE). */
+    if (error == 0 && due.known)
+        error = gk_page__put_provisional(o, "", &due.provisional);
     if (error == 0)
         error = gk_page__agencies(&ag, st, NULL, c->agency);
     for (i = 0; error == 0 && i < json_array_size(ag); i++)

@@ -32,6 +32,7 @@ static const struct {
     {"other_agency_contact", "该机关的联系方式", false},
     {"correction_items", "需要补正的事项（第三十条）", true},
     {"correction_deadline", "补正期限（YYYY-MM-DD）", false},
+    {"extended_to", "延长后的答复期限（YYYY-MM-DD；留空用系统计算的期限，期限为“暂定”时须填写）", false},
     {"third_party", "第三方名称（第三十二条）", false},
     {"reply_deadline", "第三方答复期限（YYYY-MM-DD）", false},
     {"fee_basis", "收费依据和标准", true},
@@ -169,7 +170,12 @@ static int fields_of(gk_notice_field *f, size_t *nf, size_t cap, const gk_http_r
         used = snprintf(buf, bufsz, "%lld",
                         (long long)json_integer_value(json_object_get(c, "ext_days")));
         ADD("extension_days", buf);
-        ADD("extended_to", json_string_value(json_object_get(c, "due")));
+        /* The computed deadline unless staff gave one; never a provisional
+         * one (calendar.h PROVISIONAL MODE): a letter states no guessed
+         * date, so the notice then names the missing field. */
+        if (!gk_http__field(req, "extended_to") &&
+            !json_is_true(json_object_get(c, "provisional")))
+            ADD("extended_to", json_string_value(json_object_get(c, "due")));
     }
     if (json_integer_value(json_object_get(c, "fee_yuan")) > 0 && used >= 0 &&
         (size_t)used + 1 < bufsz) {

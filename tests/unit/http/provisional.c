@@ -146,3 +146,69 @@ GK_TEST(http_provisional, year_end_deadlines_are_flagged)
     gk_http__resp_release(&r);
     rf_free(&e);
 }
+
+/* The confirmation of an online application received Mon 2026-12-21:
+ * due 20 working days later counting 2027 Monday–Friday, 12-22..31 (8),
+ * Fri 01-01 (9), 01-04..15 (19), Mon 01-18 (20), told as 暂定. */
+GK_TEST(http_provisional, online_application_told_provisional)
+{
+    static const char *const fields[][2] = {
+        {"agency", "BUR1"},           {"applicant_type", "NATURAL"},
+        {"applicant", "王小明"},      {"id_type", "ID_CARD"},
+        {"id_number", "11010519491231002X"}, {"phone", "13800138000"},
+        {"email", "wang@example.cn"}, {"address", ""},
+        {"title", "2026年学区划分方案"}, {"doc_no", ""},
+        {"description", "含学区范围图"}, {"method", "ELECTRONIC"},
+        {"route", "EMAIL"},
+    };
+    rf_env e;
+    gk_http_resp r;
+    gk_buf b = GK_BUF_INIT;
+    size_t i;
+
+    GK_T_CALL(rf_new(&e));
+    setenv("GK_TODAY", "2026-12-21", 1);
+    GK_T_CALL(rf_pair(&b, "_csrf", rf_anon(&e)));
+    for (i = 0; i < GK_ARRAY_LEN(fields); i++)
+        GK_T_CALL(rf_pair(&b, fields[i][0], fields[i][1]));
+    GK_T_CALL(rf_post(&e, &r, "/apply", gk_buf_cstr(&b)));
+    gk_buf_release(&b);
+    GK_T_INT_EQ(r.status, 200);
+    GK_T_OK(has(&r, "申请已提交"));
+    GK_T_OK(has(&r, "2027-01-18 前（暂定："));
+    GK_T_OK(has(&r, sentence));
+    gk_http__resp_release(&r);
+    rf_free(&e);
+}
+
+/* The extension notice (延长答复期限告知书) is a letter: it never states a
+ * provisional date. Without the 2027 rows the computed 2027-02-11 is not
+ * filled in and the missing field is named; a date given by staff is used. */
+GK_TEST(http_provisional, extension_notice_needs_a_real_date)
+{
+    rf_env e;
+    gk_http_resp r;
+    char y[GK_TRACKING_CODE_LEN + 1], path[96], body[256];
+
+    GK_T_CALL(rf_new(&e));
+    GK_T_CALL(rf_case(&e, "BUR1", "赵七", "2026-12-10", y));
+    GK_T_CALL(rf_event(&e, y, GK_CASE_EV_REQUEST_CORRECTION, "2026-12-14", -1));
+    GK_T_CALL(rf_event(&e, y, GK_CASE_EV_CORRECTED, "2026-12-17", -1));
+    GK_T_CALL(extend(&e, y, "2026-12-30"));
+    setenv("GK_TODAY", "2026-12-30", 1);
+    GK_T_CALL(rf_login(&e, "审核戊", GK_ROLE_REVIEWER, "BUR1"));
+    snprintf(path, sizeof(path), "/staff/cases/%s/notice", y);
+    snprintf(body, sizeof(body), "_csrf=%s&kind=extension&format=html", e.csrf);
+    GK_T_CALL(rf_post(&e, &r, path, body));
+    GK_T_INT_EQ(r.status, 400);
+    GK_T_OK(has(&r, "extended_to"));
+    GK_T_OK(!has(&r, "2027-02-11") && !has(&r, "2027年2月11日"));
+    gk_http__resp_release(&r);
+    snprintf(body, sizeof(body), "_csrf=%s&kind=extension&format=html&extended_to=2027-02-19",
+             e.csrf);
+    GK_T_CALL(rf_post(&e, &r, path, body));
+    GK_T_INT_EQ(r.status, 200);
+    GK_T_OK(has(&r, "于2027年2月19日前作出答复") && has(&r, "延长20个工作日"));
+    gk_http__resp_release(&r);
+    rf_free(&e);
+}
