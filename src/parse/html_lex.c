@@ -63,11 +63,13 @@ static int put_text(gk_buf *b, const char *s, size_t n)
 
     for (i = 0; i < n && !error;) {
         size_t j = i;
-        while (j < n && ((unsigned char)s[j] > ' ' || !is_html_space(s[j])))
+        while (j < n && ((unsigned char)s[j] > ' ' || (s[j] && !is_html_space(s[j]))))
             j++;
         if (j > i)
             error = gk_buf_put(b, s + i, j - i); /* a run at once: the hot loop */
-        if (j < n && !error && b->len && b->ptr[b->len - 1] != ' ')
+        /* HTML5 drops U+0000 in text ("in body": ignore the token), as gumbo
+         * does; kept, it would cut the cell's C string short. */
+        if (j < n && s[j] && !error && b->len && b->ptr[b->len - 1] != ' ')
             error = gk_buf_putc(b, ' ');
         i = j + 1;
     }
