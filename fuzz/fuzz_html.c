@@ -3,6 +3,7 @@
  * recogniser, sections). Invariants: fuzz_parse_check.h.
  */
 #include <stdint.h>
+#include <stdio.h>
 #include <strings.h>
 #include "fuzz_parse_check.h"
 #include "parse/parse_int.h"
@@ -55,8 +56,11 @@ static void fuzz_check_grids(const uint8_t *data, size_t size)
     if (gk_parse__html_grid(&a, gk_buf_cstr(&u), u.len) == 0 &&
         gk_parse__gumbo_grid(&b, gk_buf_cstr(&u), u.len) == 0 &&
         gk_grid_dump_tables(&da, &a) == 0 && gk_grid_dump_tables(&db, &b) == 0 &&
-        strcmp(gk_buf_cstr(&da), gk_buf_cstr(&db)) != 0)
+        strcmp(gk_buf_cstr(&da), gk_buf_cstr(&db)) != 0) {
+        fprintf(stderr, "html_lex grid:\n%s\ngumbo grid:\n%s\n", gk_buf_cstr(&da),
+                gk_buf_cstr(&db));
         abort();
+    }
     gk_grid_release(&a);
     gk_grid_release(&b);
     gk_buf_release(&da);
