@@ -16,6 +16,7 @@
  */
 #include <strings.h>
 #include "parse/parse_int.h"
+#include "util/utf8.h"
 
 typedef struct {
     size_t off, len;
@@ -448,8 +449,11 @@ static int lex(lexer *L)
                     size_t after = skip_raw(L, L->pos, s + nstart, nend - nstart, &cend);
                     if (kind == TAG_TITLE && !L->g->title && !L->depth) {
                         gk_buf tb = GK_BUF_INIT;
-                        if ((error = put_text(&tb, s + L->pos, cend - L->pos)) == 0 && tb.len)
+                        if ((error = put_text(&tb, s + L->pos, cend - L->pos)) == 0 && tb.len) {
                             L->g->title = gk_arena_strndup(&L->g->arena, tb.ptr, tb.len);
+                            if (!L->g->title)
+                                error = GK_ENOMEM; /* the arena set the message */
+                        }
                         gk_buf_release(&tb);
                     }
                     L->pos = after;
@@ -467,9 +471,14 @@ static int lex(lexer *L)
                 j++;
             if (b && !b->len && b == &L->out)
                 L->out_pos = where(L, i);
-            if (j < len && s[j] == ';' && (!b || gk_parse__entity(b, s + i + 1, j - i - 1))) {
-                L->pos = j + 1;
-                continue;
+            if (j < len && s[j] == ';') {
+                int32_t cp = gk_parse__entity(s + i + 1, j - i - 1);
+                if (cp >= 0) {
+                    if (b)
+                        error = gk_utf8_put(b, cp);
+                    L->pos = j + 1;
+                    continue;
+                }
             }
             {
                 /* HTML5 legacy references work without ';' ("&amp" = "&"). */
@@ -480,8 +489,8 @@ static int lex(lexer *L)
                         ln = l;
                 }
                 if (ln) {
-                    if (b && !gk_parse__entity(b, s + i + 1, ln))
-                        error = GK_ENOMEM;
+                    if (b)
+                        error = gk_utf8_put(b, gk_parse__entity(s + i + 1, ln));
                     L->pos = i + 1 + ln;
                     continue;
                 }

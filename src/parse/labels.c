@@ -86,7 +86,7 @@ static const struct {
     {"bull", 0x2022},  {"deg", 0xB0},     {"yen", 0xA5},     {"sect", 0xA7},
 };
 
-bool gk_parse__entity(gk_buf *out, const char *name, size_t n)
+int32_t gk_parse__entity(const char *name, size_t n)
 {
     size_t i;
     int32_t cp = -1;
@@ -96,7 +96,7 @@ bool gk_parse__entity(gk_buf *out, const char *name, size_t n)
         bool hex = name[1] == 'x' || name[1] == 'X';
         size_t k = hex ? 2 : 1;
         if (k >= n)
-            return false;
+            return -1;
         for (; k < n; k++) {
             char c = name[k];
             unsigned d;
@@ -105,7 +105,7 @@ bool gk_parse__entity(gk_buf *out, const char *name, size_t n)
             else if (hex && ((c | 0x20) >= 'a' && (c | 0x20) <= 'f'))
                 d = (unsigned)((c | 0x20) - 'a' + 10);
             else
-                return false;
+                return -1;
             v = v * (hex ? 16u : 10u) + d;
             if (v > 0x10FFFF)
                 v = 0x110000; /* keep it out of range, no overflow */
@@ -119,7 +119,5 @@ bool gk_parse__entity(gk_buf *out, const char *name, size_t n)
                 break;
             }
     }
-    if (cp < 0)
-        return false;
-    return gk_utf8_put(out, cp) == 0;
+    return cp;
 }

@@ -29,8 +29,12 @@ int gk_parse__t2s(gk_buf *out, const char *s, size_t len)
     pthread_mutex_lock(&t2s_lock);
     conv = opencc_convert_utf8(t2s_handle, s, len);
     pthread_mutex_unlock(&t2s_lock);
-    if (!conv)
-        return 0;
+    if (!conv) {
+        /* OpenCC failed (its own allocation): converting nothing would
+         * hand Traditional text to the recogniser as if it were read */
+        gk_error_set(GK_ERRCLASS_PARSE, "OpenCC t2s: %s", opencc_error());
+        return GK_ERROR;
+    }
     error = gk_buf_puts(out, conv);
     opencc_convert_utf8_free(conv);
     return error < 0 ? error : 1;

@@ -132,8 +132,15 @@ int gk_parse(gk_report **out, const char *data, size_t len, const gk_parse_opts 
         if (parsers[i].format != f)
             continue;
         error = parsers[i].fn(out, data, len);
-        if (error == 0 && opts && opts->source && !*(*out)->source)
+        if (error == 0 && opts && opts->source && !*(*out)->source) {
             (*out)->source = gk_report_strdup(*out, opts->source, strlen(opts->source));
+            if (!(*out)->source) {
+                /* never hand back a model that lost what the caller gave */
+                gk_report_free(*out);
+                *out = NULL;
+                error = GK_ENOMEM;
+            }
+        }
         return error;
     }
     gk_error_set(GK_ERRCLASS_PARSE, "unknown input format");

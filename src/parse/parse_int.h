@@ -103,9 +103,10 @@ int gk_parse__norm(gk_buf *out, const char *s, size_t len) GK_WARN_UNUSED;
 /* Decodes one code point, mapping full-width digits to ASCII ones. */
 int32_t gk_parse__cp(const char *s, size_t len, size_t *i);
 bool gk_parse__is_space(int32_t cp);
-/* Appends the UTF-8 of an HTML character reference body ("amp", "#20013",
- * "#x4e2d"); returns false when not recognised. */
-bool gk_parse__entity(gk_buf *out, const char *name, size_t n);
+/* The code point of an HTML character reference body ("amp", "#20013",
+ * "#x4e2d"), or -1 when not recognised. Allocates nothing, so "not a
+ * reference" cannot be confused with "out of memory" (the caller appends). */
+int32_t gk_parse__entity(const char *name, size_t n);
 
 /* ---- segmentation (segment.c) ---- */
 /* A row constraint: the cells [first, first+n) sum to the cell first+n.

@@ -180,36 +180,46 @@ static int walk_groups(rz_ctx *z, size_t from, size_t to, const rz_keyset *ks, r
 
 /* ---- filling cells ---- */
 
-static const char *join_raw(rz_ctx *z, const rz_tok *t, size_t n)
+/* Sets *out to the raw texts of the tokens joined by spaces (in the
+ * report's arena). Returns 0 or GK_ENOMEM (an UNREADABLE cell must keep
+ * its text: an empty one would silently lose what the report printed). */
+static int join_raw(rz_ctx *z, const rz_tok *t, size_t n, const char **out)
 {
     gk_buf b = GK_BUF_INIT;
-    const char *res = NULL;
     size_t i;
+    int error = 0;
 
-    for (i = 0; i < n; i++) {
-        if ((i && gk_buf_putc(&b, ' ') < 0) || gk_buf_put(&b, t[i].raw, t[i].rawlen) < 0)
-            goto done;
+    *out = NULL;
+    for (i = 0; i < n && !error; i++) {
+        if (i)
+            error = gk_buf_putc(&b, ' ');
+        if (!error)
+            error = gk_buf_put(&b, t[i].raw, t[i].rawlen);
     }
-    res = gk_report_strdup(z->r, b.ptr ? b.ptr : "", b.len);
-done:
+    if (!error && (*out = gk_report_strdup(z->r, b.ptr ? b.ptr : "", b.len)) == NULL)
+        error = GK_ENOMEM; /* the arena set the message */
     gk_buf_release(&b);
-    return res;
+    return error;
 }
 
-static void set_unreadable(rz_ctx *z, gk_cell *cells, size_t n, const rz_tok *t, size_t nt)
+static int set_unreadable(rz_ctx *z, gk_cell *cells, size_t n, const rz_tok *t, size_t nt)
 {
-    const char *text = join_raw(z, t, nt);
+    const char *text;
     size_t i;
+    int error = join_raw(z, t, nt, &text);
 
+    if (error)
+        return error;
     for (i = 0; i < n; i++) {
         memset(&cells[i], 0, sizeof(cells[i]));
         cells[i].state = GK_CELL_UNREADABLE;
-        cells[i].text = text ? text : "";
+        cells[i].text = text;
         cells[i].pos = nt ? t[0].pos : (gk_srcpos){0, 0};
     }
+    return 0;
 }
 
-static void set_tok(rz_ctx *z, gk_cell *c, const rz_tok *t)
+static int set_tok(rz_ctx *z, gk_cell *c, const rz_tok *t)
 {
     memset(c, 0, sizeof(*c));
     c->pos = t->pos;
@@ -217,12 +227,13 @@ static void set_tok(rz_ctx *z, gk_cell *c, const rz_tok *t)
         gk_cell_set(c, strtod(t->num, NULL));
         c->pos = t->pos;
     } else if (t->kind == RZ_UNREAD) {
-        set_unreadable(z, c, 1, t, 1);
+        return set_unreadable(z, c, 1, t, 1);
     } else if (t->kind == RZ_ABSENT) {
         c->state = GK_CELL_ABSENT; /* the renderers' note for a missing cell */
     } else {
         c->state = GK_CELL_BLANK;
     }
+    return 0;
 }
 
 static void set_cand(gk_cell *cells, size_t n, const gk_seg_cand *cand, gk_srcpos pos)
@@ -237,7 +248,8 @@ static void set_cand(gk_cell *cells, size_t n, const gk_seg_cand *cand, gk_srcpo
 
 enum { FILL_OK, FILL_AMBIGUOUS, FILL_DROP, FILL_UNREADABLE };
 
-/* Fills n cells from the group's tokens. On FILL_AMBIGUOUS the candidates
+/* Fills n cells from the group's tokens. Returns a FILL_ outcome, or a
+ * negative error code (out of memory). On FILL_AMBIGUOUS the candidates
  * are in cands[0..*ncands). */
 static int fill_row(rz_ctx *z, gk_cell *cells, size_t n, const gk_seg_sum *sums, size_t nsums,
                     const rz_tok *t, size_t nt, gk_seg_cand *cands, size_t *ncands)
@@ -259,17 +271,14 @@ static int fill_row(rz_ctx *z, gk_cell *cells, size_t n, const gk_seg_sum *sums,
     while (ne > n && t[ne - 1].kind == RZ_BLANK)
         ne--; /* trailing empty cells past the table's edge */
     if (ne == n) {
-        for (i = 0; i < n; i++)
-            set_tok(z, &cells[i], &t[i]);
-        return FILL_OK;
+        int error = 0;
+        for (i = 0; i < n && !error; i++)
+            error = set_tok(z, &cells[i], &t[i]);
+        return error ? error : FILL_OK;
     }
-    if (ne > n || bounded) {
-        set_unreadable(z, cells, n, t, nt);
-        return FILL_UNREADABLE;
-    }
-    if (nt > GK_ARRAY_LEN(pieces)) {
-        set_unreadable(z, cells, n, t, nt);
-        return FILL_UNREADABLE;
+    if (ne > n || bounded || nt > GK_ARRAY_LEN(pieces)) {
+        int error = set_unreadable(z, cells, n, t, nt);
+        return error ? error : FILL_UNREADABLE;
     }
     for (i = 0; i < nt; i++) {
         const char *p;
@@ -300,8 +309,10 @@ static int fill_row(rz_ctx *z, gk_cell *cells, size_t n, const gk_seg_sum *sums,
     }
     if (*ncands > 1 && *ncands <= GK_PARSE_SEG_MAX_CANDS)
         return FILL_AMBIGUOUS;
-    set_unreadable(z, cells, n, t, nt);
-    return FILL_UNREADABLE;
+    {
+        int error = set_unreadable(z, cells, n, t, nt);
+        return error ? error : FILL_UNREADABLE;
+    }
 }
 
 /* ---- table 3 ---- */
@@ -352,11 +363,11 @@ static int t3_score(const gk_report *r)
 /* Chooses among the splits of ambiguous rows the combination that satisfies
  * most column identities; cells on which every best combination agrees are
  * read, the others are UNREADABLE. */
-static void t3_resolve(rz_ctx *z, rz_amb *amb, size_t namb)
+static int t3_resolve(rz_ctx *z, rz_amb *amb, size_t namb)
 {
     size_t combos = 1, idx[GK_T3_NROWS], best_idx[GK_T3_NROWS], k, n, nbest = 0;
     bool agree[GK_T3_NROWS][GK_T3_NCOLS];
-    int best = -1;
+    int best = -1, error = 0;
 
     for (k = 0; k < namb; k++) {
         if (combos > GK_PARSE_SEG_MAX_COMBOS / amb[k].ncands) {
@@ -366,9 +377,9 @@ static void t3_resolve(rz_ctx *z, rz_amb *amb, size_t namb)
         combos *= amb[k].ncands;
     }
     if (combos == 0) {
-        for (k = 0; k < namb; k++)
-            set_unreadable(z, z->r->t3[amb[k].row], GK_T3_NCOLS, amb[k].t, amb[k].nt);
-        return;
+        for (k = 0; k < namb && !error; k++)
+            error = set_unreadable(z, z->r->t3[amb[k].row], GK_T3_NCOLS, amb[k].t, amb[k].nt);
+        return error;
     }
     memset(agree, 1, sizeof(agree));
     for (n = 0; n < combos; n++) {
@@ -395,16 +406,17 @@ static void t3_resolve(rz_ctx *z, rz_amb *amb, size_t namb)
             }
         }
     }
-    for (k = 0; k < namb; k++) {
+    for (k = 0; k < namb && !error; k++) {
         gk_cell *cells = z->r->t3[amb[k].row];
         int c;
         set_cand(cells, GK_T3_NCOLS, &amb[k].cands[best_idx[k]], amb[k].t[0].pos);
         if (nbest == 1)
             continue;
-        for (c = 0; c < GK_T3_NCOLS; c++)
+        for (c = 0; c < GK_T3_NCOLS && !error; c++)
             if (!agree[k][c])
-                set_unreadable(z, &cells[c], 1, amb[k].t, amb[k].nt);
+                error = set_unreadable(z, &cells[c], 1, amb[k].t, amb[k].nt);
     }
+    return error;
 }
 
 static int do_t3(rz_ctx *z, size_t from, size_t to)
@@ -445,6 +457,10 @@ static int do_t3(rz_ctx *z, size_t from, size_t to)
         cells = grp->key == T3_OT_GROUP ? other_row : z->r->t3[grp->key];
         rc = fill_row(z, cells, GK_T3_NCOLS, row_sum, 1, &z->toks[grp->first], grp->n,
                       amb[namb].cands, &amb[namb].ncands);
+        if (rc < 0) {
+            error = rc;
+            goto done;
+        }
         if (rc == FILL_DROP) {
             weak_t[grp->key] = &z->toks[grp->first];
             weak_n[grp->key] = grp->n;
@@ -493,6 +509,10 @@ static int do_t3(rz_ctx *z, size_t from, size_t to)
                 break;
             rc = fill_row(z, z->r->t3[row], GK_T3_NCOLS, row_sum, 1, &z->toks[grp->first],
                           grp->n, amb[namb].cands, &amb[namb].ncands);
+            if (rc < 0) {
+                error = rc;
+                goto done;
+            }
             filled[row] = true;
             if (rc == FILL_AMBIGUOUS) {
                 amb[namb].row = row;
@@ -507,14 +527,16 @@ static int do_t3(rz_ctx *z, size_t from, size_t to)
         if (filled[row])
             continue;
         if (weak_t[row]) {
-            set_unreadable(z, z->r->t3[row], GK_T3_NCOLS, weak_t[row], weak_n[row]);
+            if ((error = set_unreadable(z, z->r->t3[row], GK_T3_NCOLS, weak_t[row],
+                                        weak_n[row])) < 0)
+                goto done;
         } else if (gs.seen[row]) {
             for (c = 0; c < GK_T3_NCOLS; c++)
                 gk_cell_set_blank(&z->r->t3[row][c]);
         }
     }
     if (namb)
-        t3_resolve(z, amb, namb);
+        error = t3_resolve(z, amb, namb);
 done:
     gk_free(amb);
     groups_release(&gs);
@@ -562,7 +584,7 @@ static int do_t4(rz_ctx *z, size_t from, size_t to)
     rz_tok *sel;
     gk_seg_cand *cands;
     size_t i, n = 0, nb = 0, nc = 0;
-    int rc, g, c;
+    int rc = 0, g, c;
 
     sel = gk_calloc(64, sizeof(*sel));
     cands = gk_calloc(GK_PARSE_SEG_MAX_CANDS, sizeof(*cands));
@@ -591,15 +613,17 @@ static int do_t4(rz_ctx *z, size_t from, size_t to)
         memset(cells, 0, sizeof(cells));
         rc = fill_row(z, cells, N, sums, 3, sel, n, cands, &nc);
         if (rc == FILL_AMBIGUOUS || rc == FILL_DROP)
-            set_unreadable(z, cells, N, sel, n);
-        for (g = 0; g < GK_T4_NGROUPS; g++)
-            for (c = 0; c < GK_T4_NCOLS; c++)
-                z->r->t4[g][c] = cells[g * GK_T4_NCOLS + c];
-        z->r->t4_present = true;
+            rc = set_unreadable(z, cells, N, sel, n);
+        if (rc >= 0) {
+            for (g = 0; g < GK_T4_NGROUPS; g++)
+                for (c = 0; c < GK_T4_NCOLS; c++)
+                    z->r->t4[g][c] = cells[g * GK_T4_NCOLS + c];
+            z->r->t4_present = true;
+        }
     }
     gk_free(sel);
     gk_free(cands);
-    return 0;
+    return rc < 0 ? rc : 0;
 }
 
 /* ---- table 2 ---- */
@@ -652,8 +676,12 @@ static int do_t2(rz_ctx *z, size_t from, size_t to)
         rc = fill_row(z, &z->r->t2[first[grp->key]], count[grp->key], NULL, 0,
                       &z->toks[grp->first], grp->n, cands, &nc);
         if (rc == FILL_DROP || rc == FILL_AMBIGUOUS)
-            set_unreadable(z, &z->r->t2[first[grp->key]], count[grp->key], &z->toks[grp->first],
-                           grp->n);
+            rc = set_unreadable(z, &z->r->t2[first[grp->key]], count[grp->key],
+                                &z->toks[grp->first], grp->n);
+        if (rc < 0) {
+            error = rc;
+            goto done;
+        }
         filled[grp->key] = true;
         z->r->t2_present = true;
     }

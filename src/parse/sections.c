@@ -157,10 +157,13 @@ static int clean_body(gk_buf *out, const char *s, size_t len, bool *absent)
     return error;
 }
 
+/* Whether s[at..] is heading k ("X、" and a title word within HEAD_WINDOW
+ * code points). Allocates nothing (the window is on the stack): a failed
+ * allocation must not read as "not a heading" and drop a section. */
 static bool head_at(const char *s, size_t len, size_t at, int k, size_t *title_at)
 {
-    size_t nl = strlen(heads[k].no), i, n = 0, j;
-    gk_buf win = GK_BUF_INIT;
+    size_t nl = strlen(heads[k].no), i, n = 0, j, wlen = 0;
+    char win[HEAD_WINDOW * 4 + 1]; /* HEAD_WINDOW code points of UTF-8 */
     bool ok = false;
 
     if (at + nl + 3 > len || memcmp(s + at, heads[k].no, nl) || memcmp(s + at + nl, "、", 3))
@@ -173,15 +176,15 @@ static bool head_at(const char *s, size_t len, size_t at, int k, size_t *title_a
         if (cp == '\n')
             break;
         if (!gk_parse__is_space(cp)) {
-            if (gk_buf_put(&win, s + st, i - st) < 0)
-                break;
+            memcpy(win + wlen, s + st, i - st); /* i - st <= 4 */
+            wlen += i - st;
             n++;
         }
     }
-    for (j = 0; j < 3 && heads[k].words[j] && win.ptr; j++)
-        if (strstr(win.ptr, heads[k].words[j]))
+    win[wlen] = '\0';
+    for (j = 0; j < 3 && heads[k].words[j]; j++)
+        if (strstr(win, heads[k].words[j]))
             ok = true;
-    gk_buf_release(&win);
     return ok;
 }
 
@@ -286,7 +289,9 @@ static int decode_refs(gk_buf *out, const char *s, size_t n)
 
     while (i < n && !error) {
         const char *semi = s[i] == '&' ? memchr(s + i, ';', n - i < 34 ? n - i : 34) : NULL;
-        if (semi && gk_parse__entity(out, s + i + 1, (size_t)(semi - (s + i)) - 1)) {
+        int32_t cp = semi ? gk_parse__entity(s + i + 1, (size_t)(semi - (s + i)) - 1) : -1;
+        if (cp >= 0) {
+            error = gk_utf8_put(out, cp);
             i = (size_t)(semi - s) + 1;
             continue;
         }

@@ -68,15 +68,20 @@ static int push(rz_ctx *z, int kind, bool bounded, uint32_t row, const char *s, 
     return 0;
 }
 
-/* Number text as ASCII ("１２" -> "12"; "1,234" -> "1234"); NULL if s is not
- * one number (digits, one optional decimal point). */
-static const char *as_number(rz_ctx *z, const char *s, size_t len)
+/* Sets *num to the number text as ASCII ("１２" -> "12"; "1,234" ->
+ * "1234"), or to NULL when s is not one number (digits, one optional
+ * decimal point). Returns 0 or GK_ENOMEM: "not a number" and "out of
+ * memory" are different answers (a lost number would silently become a
+ * text cell). */
+static int as_number(rz_ctx *z, const char *s, size_t len, const char **num)
 {
     gk_buf b = GK_BUF_INIT;
     size_t i = 0;
     int32_t cp;
     bool dot = false, digit = false;
-    const char *res = NULL;
+    int error = 0;
+
+    *num = NULL;
 
     while (i < len) {
         cp = gk_parse__cp(s, len, &i);
@@ -84,15 +89,15 @@ static const char *as_number(rz_ctx *z, const char *s, size_t len)
             continue;
         if (cp >= '0' && cp <= '9') {
             digit = true;
-            if (gk_buf_putc(&b, (char)cp) < 0)
+            if ((error = gk_buf_putc(&b, (char)cp)) < 0)
                 goto done;
         } else if ((cp == '-' || cp == 0x2212) && b.len == 0 && i < len) {
             /* a leading minus: 2019 本年增/减 may be negative */
-            if (gk_buf_putc(&b, '-') < 0)
+            if ((error = gk_buf_putc(&b, '-')) < 0)
                 goto done;
         } else if ((cp == '.' || cp == 0xFF0E) && digit && !dot) {
             dot = true;
-            if (gk_buf_putc(&b, '.') < 0)
+            if ((error = gk_buf_putc(&b, '.')) < 0)
                 goto done;
         } else if (cp == ',' && digit) {
             continue;
@@ -100,11 +105,14 @@ static const char *as_number(rz_ctx *z, const char *s, size_t len)
             goto done;
         }
     }
-    if (digit && b.ptr[b.len - 1] != '.')
-        res = gk_arena_strndup(&z->arena, b.ptr, b.len);
+    if (digit && b.ptr[b.len - 1] != '.') {
+        *num = gk_arena_strndup(&z->arena, b.ptr, b.len);
+        if (!*num)
+            error = GK_ENOMEM; /* the arena set the message (cap or out of memory) */
+    }
 done:
     gk_buf_release(&b);
-    return res;
+    return error;
 }
 
 static bool is_blank_text(const char *s, size_t len)
@@ -122,9 +130,11 @@ static bool is_blank_text(const char *s, size_t len)
 
 static int bounded_cell(rz_ctx *z, uint32_t row, const gk_gcell *c)
 {
-    const char *num = as_number(z, c->text, c->len);
-    int error;
+    const char *num;
+    int error = as_number(z, c->text, c->len, &num);
 
+    if (error)
+        return error;
     if (num) {
         error = push(z, RZ_NUM, true, row, c->text, c->len, c->pos);
         if (!error)
@@ -216,21 +226,29 @@ static int free_cell(rz_ctx *z, uint32_t row, const gk_gcell *c)
             if (numbering) {
                 /* The last digit starts the next label's text. */
                 if (last_digit > nd_start) {
-                    const char *num = as_number(z, s + nd_start, last_digit - nd_start);
+                    const char *num;
                     pos.col = (uint32_t)(c->pos.col + nd_start);
-                    if (num && (error = push(z, RZ_NUM, false, row, s + nd_start,
-                                             last_digit - nd_start, pos)) == 0)
+                    error = as_number(z, s + nd_start, last_digit - nd_start, &num);
+                    if (!error && num &&
+                        (error = push(z, RZ_NUM, false, row, s + nd_start,
+                                      last_digit - nd_start, pos)) == 0)
                         z->toks[z->ntoks - 1].num = num;
+                    if (error)
+                        break;
                 }
                 text_start = last_digit;
                 i = dend;
                 continue;
             }
             {
-                const char *num = as_number(z, s + at, dend - at);
+                const char *num;
                 pos.col = (uint32_t)(c->pos.col + at);
-                if (num && (error = push(z, RZ_NUM, false, row, s + at, dend - at, pos)) == 0)
+                error = as_number(z, s + at, dend - at, &num);
+                if (!error && num &&
+                    (error = push(z, RZ_NUM, false, row, s + at, dend - at, pos)) == 0)
                     z->toks[z->ntoks - 1].num = num;
+                if (error)
+                    break;
             }
             text_start = dend;
             i = dend;
@@ -263,7 +281,7 @@ int rz_tokenize(rz_ctx *z)
         if (!error) {
             t->norm = gk_arena_strndup(&z->arena, b.ptr ? b.ptr : "", b.len);
             if (!t->norm)
-                error = GK_ENOMEM;
+                error = GK_ENOMEM; /* the arena set the message */
         }
         gk_buf_release(&b);
     }
