@@ -59,10 +59,10 @@ static const struct {
     int art20;
 } items[] = {
     {"关于进一步规范行政执法公示工作的通知", GK_DOC_NORMATIVE, 1},
-    {"年度部门预算公开", GK_DOC_OTHER, 8},
-    {"年度部门决算公开", GK_DOC_OTHER, 8},
-    {"重点项目建设进展情况", GK_DOC_OTHER, 5},
-    {"行政许可事项清单", GK_DOC_OTHER, 6},
+    {"年度部门预算公开", GK_DOC_OTHER, 7},   /* （七）财政预算、决算信息 */
+    {"年度部门决算公开", GK_DOC_OTHER, 7},
+    {"重点项目建设进展情况", GK_DOC_OTHER, 10}, /* （十）重大建设项目 */
+    {"行政许可事项清单", GK_DOC_OTHER, 5},     /* （五）行政许可 */
     {"关于印发专项资金管理办法的通知", GK_DOC_NORMATIVE, 1},
     {"政府信息公开工作年度报告", GK_DOC_OTHER, 0},
     {"突发事件应急预案", GK_DOC_OTHER, 12},
