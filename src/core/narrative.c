@@ -15,6 +15,16 @@ typedef struct {
     const char *const *require;  /* one of these between trigger and number, or right after
                                     the unit ("收到70件申请"); NULL: none needed */
     size_t max_span;             /* code points allowed between trigger and number */
+    /* NULL for the first three kinds, whose behaviour predates them: */
+    const char *const *others; /* none of these between trigger and number (another
+                                  subject: 予以公开及部分公开42件) */
+    const char *const *joined; /* not right after one of these and a connector (及部分公开) */
+    const char *const *not_after; /* not right after one of these (不予以公开 is not 予以公开) */
+    const char *const *sentence_exclude; /* none of these in the sentence before the number */
+    bool number_before; /* "1件结转下年度" also counts (the number before the trigger) */
+    bool breakdown;     /* kept only beside a statement of another such kind in the
+                           same sentence (GK_NARR_RESULTS, see narrative.h) */
+    bool claim;         /* a claim without a number, read by claim_at */
 } narr_kind_desc;
 
 /* 收到/受理/新收/接收 (共受理 and 共收到 included) … 申请 … N件. 结转 is
@@ -36,11 +46,85 @@ static const char *const litigation_triggers[] = {"行政诉讼", NARR_END};
 static const char *const litigation_exclude[] = {"复议", "同比", "增长", "增加",  "减少",
                                                  "下降", "败诉", "胜诉", NARR_END};
 
+/* The result categories of table 3 (国办公开办函〔2021〕30号 表三 三、
+ * 本年度办理结果). Only 件 counts applications: 条 counts proactive items
+ * ("不予公开信息数48条"). Change words, rates, shares and 分别 (a list of
+ * names before a list of numbers) void the clause; so does 主动 anywhere
+ * in the sentence (proactive disclosure, not applications). */
+static const char *const grant_triggers[] = {"予以公开", "同意公开", NARR_END};
+static const char *const partial_triggers[] = {"部分公开", "区分处理", NARR_END};
+static const char *const deny_triggers[] = {"不予公开", "不予以公开", NARR_END};
+static const char *const unable_triggers[] = {"无法提供", NARR_END};
+static const char *const noproc_triggers[] = {"不予处理", NARR_END};
+static const char *const other_triggers[] = {"其他处理", NARR_END};
+static const char *const result_words[] = {"予以公开", "同意公开", "部分公开",
+                                           "区分处理", "不予公开", "无法提供",
+                                           "不予处理", "其他处理", NARR_END};
+/* Another category or a connector between a trigger and its number: the
+ * number counts several categories together (予以公开及部分公开42件, also
+ * when a PDF line break splits the second name: 予以公开及部\n分公开). */
+static const char *const result_others[] = {
+    "予以公开", "同意公开", "部分公开", "区分处理", "不予公开", "无法提供", "不予处理",
+    "其他处理", "及",       "和",       "与",       "、",       "或",       NARR_END};
+static const char *const result_units[] = {"件", NARR_END};
+static const char *const result_exclude[] = {"同比", "增长",   "增加",   "减少",   "下降",
+                                             "上升", "较上年", "比上年", "较去年", "率",
+                                             "占",   "分别",   NARR_END};
+static const char *const result_sentence_exclude[] = {"主动", NARR_END};
+static const char *const grant_not_after[] = {"不", NARR_END};
+
+/* Carried over to next year (表三 四、结转下年度继续办理): 结转下年度N件,
+ * 结转至2026年6件, 转下一年度办理答复的有1件, 1件结转下年度继续办理, 另有
+ * 103件顺延到下年度答复. 上年 (上年结转 is carried in, 表三 二、) and 含
+ * void the clause; 复议/诉讼/提案/建议 in the sentence mean other cases. */
+static const char *const carried_triggers[] = {"结转下",       "转下一",       "转入下",
+                                               "结转至",       "顺延到下年",   "顺延至下年",
+                                               "顺延到下一年", "顺延至下一年", NARR_END};
+static const char *const carried_exclude[] = {"上年", "上一年", "以前年度", "含",   "同比",
+                                              "增长", "增加",   "减少",     "下降", NARR_END};
+static const char *const carried_sentence_exclude[] = {"复议", "诉讼", "提案", "建议", NARR_END};
+
+/* 所有申请均已办结 / 均在法定期限内办结 / 均已按要求办理完成: a completion
+ * verb ending its clause, after 均/全部/所有 in the same clause, in a
+ * sentence about 申请 and not about other cases or requests (人大建议、政协
+ * 提案均已办结; 12345 诉求 …). A clause with a number, a negation or an
+ * exception (除1件外均已办结, 尚未全部办结) is not a claim. */
+static const char *const done_verbs[] = {"办结", "办理完成", "办理完毕", NARR_END};
+static const char *const done_all[] = {"均", "全部", "全数", "所有", NARR_END};
+static const char *const done_void[] = {"未", "尚", "除", "没", "非", "不", "率", NARR_END};
+static const char *const done_require[] = {"申请", NARR_END};
+static const char *const done_sentence_exclude[] = {"复议", "诉讼", "建议", "提案",  "诉求", "留言",
+                                                    "咨询", "热线", "投诉", "信访",  "舆情", "事项",
+                                                    "办件", "工单", "来件", NARR_END};
+static const char *const done_tail[] = {"了", NARR_END};
+/* Code points looked back from the verb for 均/全部/所有. */
+#define DONE_SPAN 24
+
 static const narr_kind_desc kinds[GK_NARR_NKINDS] = {
     [GK_NARR_RECEIVED] = {received_triggers, received_units, received_exclude, received_require,
                           40},
     [GK_NARR_REVIEW] = {review_triggers, t4_units, review_exclude, NULL, 16},
     [GK_NARR_LITIGATION] = {litigation_triggers, t4_units, litigation_exclude, NULL, 16},
+#define RESULT_KIND(trig, na)                                                                      \
+    {                                                                                              \
+        .triggers = trig, .units = result_units, .exclude = result_exclude, .max_span = 12,        \
+        .others = result_others, .joined = result_words, .not_after = na,                          \
+        .sentence_exclude = result_sentence_exclude, .breakdown = true                             \
+    }
+    [GK_NARR_R_GRANT] = RESULT_KIND(grant_triggers, grant_not_after),
+    [GK_NARR_R_PARTIAL] = RESULT_KIND(partial_triggers, NULL),
+    [GK_NARR_R_DENY] = RESULT_KIND(deny_triggers, NULL),
+    [GK_NARR_R_UNABLE] = RESULT_KIND(unable_triggers, NULL),
+    [GK_NARR_R_NOPROC] = RESULT_KIND(noproc_triggers, NULL),
+    [GK_NARR_R_OTHER] = RESULT_KIND(other_triggers, NULL),
+#undef RESULT_KIND
+    [GK_NARR_CARRIED] = {.triggers = carried_triggers,
+                         .units = received_units,
+                         .exclude = carried_exclude,
+                         .max_span = 16,
+                         .sentence_exclude = carried_sentence_exclude,
+                         .number_before = true},
+    [GK_NARR_ALL_DONE] = {.triggers = done_verbs, .claim = true},
 };
 
 /* A clause ends at these; 、 does not end one (收到邮寄、网络提交的申请8件). */
@@ -98,10 +182,11 @@ static bool contains_any(const char *s, size_t n, const char *const *list)
 
 /* Whitespace inside a statement: PDF text breaks lines and puts spaces
  * around numbers ("受理政府 信息公开申请 17 件"). Returns its byte length. */
+static const char *const spaces[] = {
+    " ", "\t", "\r", "\n", "\xE3\x80\x80" /* U+3000 */, "\xC2\xA0" /* U+00A0 */, NARR_END};
+
 static size_t space_at(const char *s, size_t n)
 {
-    static const char *const spaces[] = {
-        " ", "\t", "\r", "\n", "\xE3\x80\x80" /* U+3000 */, "\xC2\xA0" /* U+00A0 */, NARR_END};
     return match_any(s, n, spaces);
 }
 
@@ -279,6 +364,8 @@ static bool scan_clause(const char *text, size_t len, size_t lead, size_t from,
         }
         if (contains_any(text + lead, i - lead, k->exclude))
             return false;
+        if (k->others && contains_any(text + from, i - from, k->others))
+            return false;
         if (k->require && !contains_any(text + from, i - from, k->require)) {
             size_t u =
                 skip_spaces(text, len, after + match_any(text + after, len - after, k->units));
@@ -314,58 +401,241 @@ static size_t clause_lead(const char *text, size_t at)
     return j;
 }
 
-/* The set of first bytes of the words of list, 256 bits. */
-typedef struct {
-    uint64_t bits[4];
-} byte_set;
+/* Length of the word of list that text[0..at) ends with, or 0. */
+static size_t suffix_any(const char *text, size_t at, const char *const *list)
+{
+    size_t i, k;
 
-static void first_bytes(byte_set *set, const char *const *list)
+    for (i = 0; list && list[i]; i++) {
+        k = strlen(list[i]);
+        if (k <= at && memcmp(text + at - k, list[i], k) == 0)
+            return k;
+    }
+    return 0;
+}
+
+/* The end of text[0..at) without its trailing whitespace. */
+static size_t trim_back(const char *text, size_t at)
+{
+    size_t k;
+
+    while (at > 0 && (k = suffix_any(text, at, spaces)) > 0)
+        at -= k;
+    return at;
+}
+
+/* True when text[0..at) ends with a word of list and a connector
+ * ("予以公开及" before 部分公开: the two are counted together). */
+static bool joined_before(const char *text, size_t at, const char *const *list)
+{
+    static const char *const connectors[] = {"以及", "及", "和", "与", "、", "或", NARR_END};
+    size_t e = trim_back(text, at), k = suffix_any(text, e, connectors);
+
+    return k > 0 && suffix_any(text, trim_back(text, e - k), list) > 0;
+}
+
+/* Start of the code point that ends at text[at] (at > 0). */
+static size_t prev_char(const char *text, size_t at)
+{
+    size_t p = at - 1;
+
+    while (p > 0 && ((unsigned char)text[p] & 0xC0) == 0x80)
+        p--;
+    return p;
+}
+
+static bool numeral_at(const char *text, size_t p, size_t end)
+{
+    size_t w, i = p;
+
+    if (digit_at(text + p, end - p, &w) >= 0 || text[p] == ',')
+        return true;
+    return cn_value(gk_utf8_next(text, end, &i)) >= 0;
+}
+
+/* "N件" right before the trigger at text[at] ("1件结转下年度继续办理"):
+ * fills the number of st and returns true. */
+static bool number_before(const char *text, size_t at, const narr_kind_desc *k, gk_narr_stmt *st)
+{
+    size_t e = trim_back(text, at), u = suffix_any(text, e, k->units), j;
+    double v;
+
+    if (u == 0)
+        return false;
+    e = trim_back(text, e - u);
+    for (j = e; j > 0 && numeral_at(text, prev_char(text, j), e);)
+        j = prev_char(text, j);
+    if (j == e || gk_narr_read_number(text + j, e - j, &v) != e - j)
+        return false;
+    if (contains_any(text + clause_lead(text, j), at - clause_lead(text, j), k->exclude))
+        return false;
+    st->value = v;
+    st->num_start = j;
+    st->num_end = e;
+    return true;
+}
+
+/* A completion claim whose verb is text[at..at+t) (see done_verbs). */
+static bool claim_at(const char *text, size_t len, size_t at, size_t t, gk_narr_stmt *st)
+{
+    size_t after = skip_spaces(text, len, at + t), cs = at, chars = 0, i, w;
+
+    after = skip_spaces(text, len, after + match_any(text + after, len - after, done_tail));
+    if (after < len && !match_any(text + after, len - after, clause_breaks))
+        return false; /* 所有办结的申请中… : the verb does not end the clause */
+    while (cs > 0 && chars < DONE_SPAN) {
+        size_t p = prev_char(text, cs);
+        if (match_any(text + p, cs - p, clause_breaks))
+            break;
+        cs = p;
+        chars++;
+    }
+    if (!contains_any(text + cs, at - cs, done_all) || contains_any(text + cs, at - cs, done_void))
+        return false;
+    for (i = cs; i < at; i++)
+        if (digit_at(text + i, at - i, &w) >= 0)
+            return false;
+    st->start = sentence_start(text, cs);
+    if (!contains_any(text + st->start, at - st->start, done_require))
+        return false;
+    st->value = 0;
+    st->num_start = at;
+    st->num_end = at + t;
+    st->end = clause_end(text, len, at + t);
+    return true;
+}
+
+/* The statement of kind k whose trigger is text[at..at+t), if any. */
+static bool statement_at(const char *text, size_t len, size_t at, size_t t, const narr_kind_desc *k,
+                         gk_narr_stmt *st)
+{
+    const char *const *sx = k->sentence_exclude;
+
+    if (k->claim) {
+        if (!claim_at(text, len, at, t, st))
+            return false;
+        sx = done_sentence_exclude;
+    } else {
+        if (k->not_after && suffix_any(text, at, k->not_after))
+            return false;
+        if (k->joined && joined_before(text, at, k->joined))
+            return false;
+        if (scan_clause(text, len, clause_lead(text, at), at + t, k, st)) {
+            st->start = sentence_start(text, at);
+        } else if (k->number_before && number_before(text, at, k, st)) {
+            st->start = sentence_start(text, st->num_start);
+            st->end = clause_end(text, len, at + t);
+        } else {
+            return false;
+        }
+    }
+    return !sx || !contains_any(text + st->start, st->num_start - st->start, sx);
+}
+
+/* A set of the first two bytes of words, hashed to 1024 bits. Every
+ * trigger is a Chinese word of at least two bytes; most positions of a
+ * text fail this test, and a collision only costs a match_any. */
+typedef struct {
+    uint64_t bits[16];
+} pair_set;
+
+static unsigned pair_key(const char *s)
+{
+    return (((unsigned)(unsigned char)s[0] << 3) ^ (unsigned char)s[1]) & 1023u;
+}
+
+static void pair_add(pair_set *set, const char *const *list)
 {
     size_t i;
 
-    memset(set, 0, sizeof *set);
     for (i = 0; list[i]; i++) {
-        unsigned char b = (unsigned char)list[i][0];
-        set->bits[b >> 6] |= UINT64_C(1) << (b & 63);
+        unsigned key = pair_key(list[i]);
+        set->bits[key >> 6] |= UINT64_C(1) << (key & 63);
     }
 }
 
-static bool byte_in(const byte_set *set, char c)
+static bool pair_in(const pair_set *set, const char *s)
 {
-    unsigned char b = (unsigned char)c;
+    unsigned key = pair_key(s);
 
-    return set->bits[b >> 6] >> (b & 63) & 1;
+    return set->bits[key >> 6] >> (key & 63) & 1;
 }
 
-size_t gk_narr_find(const char *text, size_t len, gk_narr_kind kind, gk_narr_stmt *out, size_t max)
+/* True when no full stop lies between text[a] and text[b] (a <= b). */
+static bool same_sentence(const char *text, size_t a, size_t b)
 {
-    const narr_kind_desc *k;
-    size_t i = 0, found = 0, t;
-    gk_narr_stmt st;
-    byte_set firsts;
+    static const char *const full_stops[] = {"。", "！", "？", "!", "?", NARR_END};
 
-    if (!text || (unsigned)kind >= GK_NARR_NKINDS)
+    return !contains_any(text + a, b - a, full_stops);
+}
+
+/* Drops the breakdown statements of out[0..n) that no statement of
+ * another breakdown kind shares a sentence with; returns the new count. */
+static size_t keep_breakdowns(const char *text, gk_narr_stmt *out, size_t n)
+{
+    size_t i, m, kept = 0;
+
+    for (i = 0; i < n; i++) {
+        bool keep = !kinds[out[i].kind].breakdown;
+        for (m = 0; m < n && !keep; m++) {
+            const gk_narr_stmt *a = &out[m < i ? m : i], *b = &out[m < i ? i : m];
+            keep = m != i && kinds[out[m].kind].breakdown && out[m].kind != out[i].kind &&
+                   same_sentence(text, a->num_end, b->num_start);
+        }
+        if (keep)
+            out[kept++] = out[i];
+    }
+    return kept;
+}
+
+size_t gk_narr_find_kinds(const char *text, size_t len, unsigned mask, gk_narr_stmt *out,
+                          size_t max)
+{
+    size_t i = 0, found = 0, t = 0, stored;
+    gk_narr_stmt st;
+    pair_set firsts;
+    unsigned kind;
+    bool hit;
+
+    if (!text)
         return 0;
-    k = &kinds[kind];
-    first_bytes(&firsts, k->triggers);
-    while (i < len) {
-        /* Bytes no trigger starts with are passed one at a time: a
-         * trigger (valid UTF-8) cannot start inside a character, so this
+    memset(&firsts, 0, sizeof firsts);
+    for (kind = 0; kind < GK_NARR_NKINDS; kind++)
+        if (mask & GK_NARR_BIT(kind))
+            pair_add(&firsts, kinds[kind].triggers);
+    while (i + 1 < len) {
+        /* A trigger (valid UTF-8) cannot start inside a character, and
+         * stepping by bytes past positions whose pair is not in the set
          * finds what stepping by characters finds, without decoding. */
-        if (!byte_in(&firsts, text[i])) {
+        if (!pair_in(&firsts, text + i)) {
             i++;
             continue;
         }
-        t = match_any(text + i, len - i, k->triggers);
-        if (t && scan_clause(text, len, clause_lead(text, i), i + t, k, &st)) {
-            st.start = sentence_start(text, i);
+        hit = false;
+        for (kind = 0; kind < GK_NARR_NKINDS && !hit; kind++) {
+            if (!(mask & GK_NARR_BIT(kind)) ||
+                (t = match_any(text + i, len - i, kinds[kind].triggers)) == 0)
+                continue;
+            hit = statement_at(text, len, i, t, &kinds[kind], &st);
+            st.kind = (gk_narr_kind)kind;
+        }
+        if (hit) {
             if (found < max)
                 out[found] = st;
             found++;
-            i = st.num_end;
+            i = st.num_end > i + t ? st.num_end : i + t;
             continue;
         }
         i++; /* the rest of this character is passed by the filter above */
     }
-    return found;
+    /* Statements beyond max are counted as found without this filter. */
+    stored = found < max ? found : max;
+    return keep_breakdowns(text, out, stored) + (found - stored);
+}
+
+size_t gk_narr_find(const char *text, size_t len, gk_narr_kind kind, gk_narr_stmt *out, size_t max)
+{
+    if ((unsigned)kind >= GK_NARR_NKINDS)
+        return 0;
+    return gk_narr_find_kinds(text, len, GK_NARR_BIT(kind), out, max);
 }

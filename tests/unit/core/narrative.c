@@ -111,9 +111,88 @@ GK_TEST(core_narrative, no_false_statements)
                           texts[i]);
 }
 
+/* The total column of row key of the hand-read table 3 (null: 0). */
+static double t3(json_t *apps, const char *key)
+{
+    return (double)json_integer_value(json_array_get(json_object_get(apps, key), 6));
+}
+
+/* The sum of the six applicant columns of row key. */
+static double t3_parts(json_t *apps, const char *key)
+{
+    double s = 0;
+    size_t col;
+
+    for (col = 0; col < 6; col++)
+        s += (double)json_integer_value(json_array_get(json_object_get(apps, key), col));
+    return s;
+}
+
+/* The rows of table 3 that each result kind counts (the row keys start
+ * with the prefix). */
+static const char *const result_prefix[] = {"R_GRANT", "R_PARTIAL", "R_DENY_",
+                                            "R_NA_",   "R_NP_",     "R_OT_"};
+
+static double t3_group(json_t *apps, const char *prefix)
+{
+    const char *key;
+    json_t *row;
+    double s = 0;
+
+    json_object_foreach(apps, key, row)
+    {
+        if (!strncmp(key, prefix, strlen(prefix)))
+            s += (double)json_integer_value(json_array_get(row, 6));
+    }
+    return s;
+}
+
+/* Whether stated value v of kind agrees with the hand-read tables of entry
+ * (the readings the NARR.* rules accept). */
+static bool agrees(json_t *entry, int k, double v)
+{
+    json_t *apps = json_object_get(entry, "applications");
+    json_t *rl = json_object_get(entry, "review_litigation");
+    double nw = t3(apps, "NEW"), in = t3(apps, "CARRIED_IN");
+    double rv = (double)json_integer_value(json_object_get(json_object_get(rl, "review"), "total"));
+    double ld = (double)json_integer_value(
+        json_object_get(json_object_get(rl, "litigation_direct"), "total"));
+    double la = (double)json_integer_value(
+        json_object_get(json_object_get(rl, "litigation_after_review"), "total"));
+    double out = t3(apps, "CARRIED_OUT"), out_parts = t3_parts(apps, "CARRIED_OUT");
+
+    switch (k) {
+    case GK_NARR_RECEIVED:
+        return v == nw || v == nw + in;
+    case GK_NARR_REVIEW:
+        return v == rv;
+    case GK_NARR_LITIGATION:
+        return v == ld + la || v == ld || v == la;
+    case GK_NARR_CARRIED:
+    case GK_NARR_ALL_DONE: /* the claim states 0 */
+        return v == out_parts ||
+               (v == out && json_is_integer(json_array_get(json_object_get(apps, "CARRIED_OUT"), 6)));
+    default:
+        return v == t3_group(apps, result_prefix[k - GK_NARR_FIRST_RESULT]);
+    }
+}
+
+/* The kinds read together with kind k, as the NARR.* rules read them. */
+static unsigned pass_of(int k)
+{
+    if (k >= GK_NARR_FIRST_RESULT && k <= GK_NARR_LAST_RESULT)
+        return GK_NARR_RESULTS;
+    if (k == GK_NARR_CARRIED || k == GK_NARR_ALL_DONE)
+        return GK_NARR_BIT(GK_NARR_CARRIED) | GK_NARR_BIT(GK_NARR_ALL_DONE);
+    return GK_NARR_BIT(k);
+}
+
 /* Every real report's text against its hand-read tables: the statements
- * agree everywhere except 003 (受理17 for the office vs 95 in the table, a
- * scope difference listed in the corpus README). */
+ * agree everywhere except the known cases of the corpus README: 003 (受理17
+ * for the office vs 95 in the table, a scope difference), 013 (本机关不掌握
+ * counted as 不予公开: 2 vs 1), 014 (无法提供2/其他处理2 vs 0/4), 023 (所有
+ * 申请均已按要求办理完成 with 1 carried over), and 014 again, which says
+ * 所有申请均在法定期限内办结 beside 结转下年度继续办理2件. */
 GK_TEST(core_narrative, corpus_statements_agree_except_known_cases)
 {
     size_t len;
@@ -122,27 +201,16 @@ GK_TEST(core_narrative, corpus_statements_agree_except_known_cases)
     json_t *exp = json_loadb(data, len, 0, &jerr), *entry;
     const char *key;
     static const char *const exts[] = {".txt", ".md", ".html"};
-    char mismatches[512] = "";
-    size_t ml = 0;
+    char mismatches[512] = "", found[1024] = "";
+    size_t ml = 0, fl = 0;
     int checked = 0;
 
     GK_T_OK(exp != NULL);
     json_object_foreach(exp, key, entry)
     {
-        json_t *apps = json_object_get(entry, "applications");
-        json_t *rl = json_object_get(entry, "review_litigation");
-        double nw = (double)json_integer_value(json_array_get(json_object_get(apps, "NEW"), 6));
-        double in =
-            (double)json_integer_value(json_array_get(json_object_get(apps, "CARRIED_IN"), 6));
-        double rv =
-            (double)json_integer_value(json_object_get(json_object_get(rl, "review"), "total"));
-        double ld = (double)json_integer_value(
-            json_object_get(json_object_get(rl, "litigation_direct"), "total"));
-        double la = (double)json_integer_value(
-            json_object_get(json_object_get(rl, "litigation_after_review"), "total"));
         char rel[256], *text = NULL;
         size_t tlen = 0, e, i, n;
-        gk_narr_stmt st[16];
+        gk_narr_stmt st[32];
         int k;
 
         for (e = 0; e < GK_ARRAY_LEN(exts) && !text; e++) {
@@ -156,22 +224,31 @@ GK_TEST(core_narrative, corpus_statements_agree_except_known_cases)
         }
         GK_T_OK(text != NULL);
         for (k = 0; k < GK_NARR_NKINDS; k++) {
-            bool agree = false;
-            n = gk_narr_find(text, tlen, (gk_narr_kind)k, st, 16);
-            for (i = 0; i < n && i < 16; i++) {
-                double v = st[i].value;
-                agree = agree || (k == GK_NARR_RECEIVED && (v == nw || v == nw + in)) ||
-                        (k == GK_NARR_REVIEW && v == rv) ||
-                        (k == GK_NARR_LITIGATION && (v == ld + la || v == ld || v == la));
+            bool agree = false, any = false;
+            n = gk_narr_find_kinds(text, tlen, pass_of(k), st, 32);
+            for (i = 0; i < n && i < 32; i++) {
+                if ((int)st[i].kind != k)
+                    continue;
+                any = true;
+                agree = agree || agrees(entry, k, st[i].value);
             }
-            if (n && !agree)
+            if (any && !agree)
                 ml += (size_t)snprintf(mismatches + ml, sizeof mismatches - ml, "%.3s:%d ", key, k);
+            if (any && k >= GK_NARR_FIRST_RESULT)
+                fl += (size_t)snprintf(found + fl, sizeof found - fl, "%.3s:%d ", key, k);
         }
         gk_free(text);
         checked++;
     }
     GK_T_INT_EQ(checked, 24);
-    GK_T_STR_EQ(mismatches, "003:0 ");
+    GK_T_STR_EQ(mismatches, "003:0 013:5 014:6 014:8 014:10 023:10 ");
+    /* The new kinds (3-8 result categories, 9 carried over, 10 the claim)
+     * are read where the reports state them: 007's 予以公开及部分公开42件
+     * counts two categories and is left out; 006/016's 办结率100% and
+     * 已在规定时限内答复并办结 are not claims that all were concluded. */
+    GK_T_STR_EQ(found, "001:9 005:9 007:5 007:6 007:7 007:8 009:9 012:3 012:4 012:6 013:3 "
+                       "013:5 014:3 014:4 014:5 014:6 014:8 014:9 014:10 018:10 022:9 023:3 "
+                       "023:4 023:5 023:6 023:7 023:8 023:9 023:10 024:5 024:6 024:7 024:8 ");
     json_decref(exp);
     gk_free(data);
 }
