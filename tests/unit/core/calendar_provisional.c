@@ -54,14 +54,14 @@ GK_TEST(core_calendar_provisional, add_and_between_past_the_data)
 
     GK_T_CALL(gk_calendar_new_default(&cal));
     /* Strict: unchanged, the year is named. */
-    GK_T_INT_EQ(gk_calendar_add_workdays_mode(&got, NULL, cal, D("2026-12-20"), 20,
-                                              GK_CALENDAR_STRICT),
-                GK_EINVALID);
+    GK_T_INT_EQ(
+        gk_calendar_add_workdays_mode(&got, NULL, cal, D("2026-12-20"), 20, GK_CALENDAR_STRICT),
+        GK_EINVALID);
     GK_T_OK(strstr(gk_error_last()->message, "year 2027") != NULL);
     /* Provisional from Sun 2026-12-20: 12-21..25 (5), 12-28..31 (9),
      * Fri 01-01 counted as a weekday (10), 01-04..08 (15), 01-11..15 (20). */
-    GK_T_CALL(gk_calendar_add_workdays_mode(&got, &p, cal, D("2026-12-20"), 20,
-                                            GK_CALENDAR_PROVISIONAL));
+    GK_T_CALL(
+        gk_calendar_add_workdays_mode(&got, &p, cal, D("2026-12-20"), 20, GK_CALENDAR_PROVISIONAL));
     GK_T_STR_EQ(F(got), "2027-01-15");
     GK_T_OK(p.on);
     GK_T_INT_EQ(p.from_year, 2027);
@@ -70,8 +70,8 @@ GK_TEST(core_calendar_provisional, add_and_between_past_the_data)
     GK_T_STR_EQ(note(&p), "2027年节假日安排尚未发布，按周一至周五推算，仅供参考");
     /* Inside the data nothing is provisional and the result is the
      * official one: 2026-09-30 + 1 skips 国庆 10-01..07 to Thu 10-08. */
-    GK_T_CALL(gk_calendar_add_workdays_mode(&got, &p, cal, D("2026-09-30"), 1,
-                                            GK_CALENDAR_PROVISIONAL));
+    GK_T_CALL(
+        gk_calendar_add_workdays_mode(&got, &p, cal, D("2026-09-30"), 1, GK_CALENDAR_PROVISIONAL));
     GK_T_STR_EQ(F(got), "2026-10-08");
     GK_T_OK(!p.on);
     GK_T_STR_EQ(note(&p), "");
@@ -109,23 +109,23 @@ GK_TEST(core_calendar_provisional, stops_after_the_padding)
 
     GK_T_CALL(gk_calendar_new_default(&cal));
     /* 2026 + GK_CALENDAR_PROVISIONAL_YEARS = 2031 is the last year counted. */
-    GK_T_CALL(gk_calendar_add_workdays_mode(&got, &p, cal, D("2031-12-30"), 1,
-                                            GK_CALENDAR_PROVISIONAL));
+    GK_T_CALL(
+        gk_calendar_add_workdays_mode(&got, &p, cal, D("2031-12-30"), 1, GK_CALENDAR_PROVISIONAL));
     GK_T_STR_EQ(F(got), "2031-12-31");
     GK_T_OK(p.on && p.from_year == 2031 && p.to_year == 2031);
-    GK_T_INT_EQ(gk_calendar_add_workdays_mode(&got, &p, cal, D("2031-12-31"), 1,
-                                              GK_CALENDAR_PROVISIONAL),
-                GK_EINVALID);
+    GK_T_INT_EQ(
+        gk_calendar_add_workdays_mode(&got, &p, cal, D("2031-12-31"), 1, GK_CALENDAR_PROVISIONAL),
+        GK_EINVALID);
     GK_T_OK(strstr(gk_error_last()->message, "2032") != NULL);
     GK_T_INT_EQ(gk_calendar_add_workdays_mode(&got, &p, cal, D("2026-12-20"), 2000,
                                               GK_CALENDAR_PROVISIONAL),
                 GK_EINVALID);
     GK_T_OK(strstr(gk_error_last()->message, "2032") != NULL);
-    GK_T_INT_EQ(gk_calendar_add_workdays_mode(&got, &p, cal, D("2032-01-05"), 1,
-                                              GK_CALENDAR_PROVISIONAL),
-                GK_EINVALID);
-    GK_T_INT_EQ(gk_calendar_workdays_between_mode(&k, &p, cal, D("2013-12-31"),
-                                                  D("2014-01-02"), GK_CALENDAR_PROVISIONAL),
+    GK_T_INT_EQ(
+        gk_calendar_add_workdays_mode(&got, &p, cal, D("2032-01-05"), 1, GK_CALENDAR_PROVISIONAL),
+        GK_EINVALID);
+    GK_T_INT_EQ(gk_calendar_workdays_between_mode(&k, &p, cal, D("2013-12-31"), D("2014-01-02"),
+                                                  GK_CALENDAR_PROVISIONAL),
                 GK_EINVALID);
     GK_T_OK(strstr(gk_error_last()->message, "2013") != NULL);
     /* 2014 is the first padded year; 2014-01-01 is a Wednesday, so
@@ -150,8 +150,8 @@ GK_TEST(core_calendar_provisional, gap_year_and_merge)
                               "t.csv"));
     /* Mon 2019-12-30 + 3: Tue 12-31 (1), 2020-01-01 a plain Wednesday
      * (2), Thu 01-02 (3). */
-    GK_T_CALL(gk_calendar_add_workdays_mode(&got, &p, cal, D("2019-12-30"), 3,
-                                            GK_CALENDAR_PROVISIONAL));
+    GK_T_CALL(
+        gk_calendar_add_workdays_mode(&got, &p, cal, D("2019-12-30"), 3, GK_CALENDAR_PROVISIONAL));
     GK_T_STR_EQ(F(got), "2020-01-02");
     GK_T_OK(p.on && p.from_year == 2020 && !p.unpublished);
     GK_T_STR_EQ(note(&p), "2020年节假日安排未收入节假日日历，按周一至周五推算，仅供参考");
@@ -197,13 +197,13 @@ GK_TEST(core_calendar_provisional, deadline_agrees_with_explain)
         }
         GK_T_CALL(gk_calendar_deadline_mode(&fast, &pf, cal, start, n, p, (size_t)np,
                                             GK_CALENDAR_PROVISIONAL));
-        GK_T_CALL(gk_calendar_explain_mode(&ex, cal, start, n, p, (size_t)np,
-                                           GK_CALENDAR_PROVISIONAL));
+        GK_T_CALL(
+            gk_calendar_explain_mode(&ex, cal, start, n, p, (size_t)np, GK_CALENDAR_PROVISIONAL));
         if (gk_date_cmp(fast, ex.deadline) != 0 || pf.on != ex.provisional.on ||
             pf.on != (ex.deadline.y == 2027)) {
             gk_deadline_explain_release(&ex);
-            GK_T_FAIL("case %d: %s + %d with %d pauses: fast %s (%d), walk %s (%d)", i,
-                      F(start), n, np, F(fast), pf.on, F(ex.deadline), ex.provisional.on);
+            GK_T_FAIL("case %d: %s + %d with %d pauses: fast %s (%d), walk %s (%d)", i, F(start), n,
+                      np, F(fast), pf.on, F(ex.deadline), ex.provisional.on);
         }
         /* Strict agrees wherever the data reaches, and refuses otherwise. */
         if (pf.on) {
@@ -226,8 +226,8 @@ GK_TEST(core_calendar_provisional, explain_says_so)
 
     GK_T_CALL(gk_calendar_new_default(&cal));
     GK_T_INT_EQ(gk_calendar_explain(&ex, cal, D("2026-12-20"), 20, NULL, 0), GK_EINVALID);
-    GK_T_CALL(gk_calendar_explain_mode(&ex, cal, D("2026-12-20"), 20, NULL, 0,
-                                       GK_CALENDAR_PROVISIONAL));
+    GK_T_CALL(
+        gk_calendar_explain_mode(&ex, cal, D("2026-12-20"), 20, NULL, 0, GK_CALENDAR_PROVISIONAL));
     GK_T_STR_EQ(F(ex.deadline), "2027-01-15");
     GK_T_OK(ex.provisional.on);
     GK_T_CALL(gk_deadline_explain_format(&text, &ex));
@@ -238,8 +238,8 @@ GK_TEST(core_calendar_provisional, explain_says_so)
     gk_deadline_explain_release(&ex);
     gk_buf_clear(&text);
     /* Within the data: no note. */
-    GK_T_CALL(gk_calendar_explain_mode(&ex, cal, D("2026-11-26"), 20, NULL, 0,
-                                       GK_CALENDAR_PROVISIONAL));
+    GK_T_CALL(
+        gk_calendar_explain_mode(&ex, cal, D("2026-11-26"), 20, NULL, 0, GK_CALENDAR_PROVISIONAL));
     GK_T_OK(!ex.provisional.on);
     GK_T_CALL(gk_deadline_explain_format(&text, &ex));
     GK_T_OK(strstr(gk_buf_cstr(&text), "暂定") == NULL);
@@ -277,8 +277,8 @@ GK_TEST(core_calendar_provisional, set_default_replaces_the_calendar)
     GK_T_OK(gk_calendar_covers(cal, 2019) && gk_calendar_covers(cal, 2027));
     GK_T_CALL(gk_calendar_add_workdays(&got, cal, D("2026-12-20"), 20));
     GK_T_STR_EQ(F(got), "2027-01-18");
-    GK_T_CALL(gk_calendar_add_workdays_mode(&got, &p, cal, D("2026-12-20"), 20,
-                                            GK_CALENDAR_PROVISIONAL));
+    GK_T_CALL(
+        gk_calendar_add_workdays_mode(&got, &p, cal, D("2026-12-20"), 20, GK_CALENDAR_PROVISIONAL));
     GK_T_STR_EQ(F(got), "2027-01-18");
     GK_T_OK(!p.on);
     gk_calendar_free(cal);

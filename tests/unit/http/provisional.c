@@ -153,12 +153,18 @@ GK_TEST(http_provisional, year_end_deadlines_are_flagged)
 GK_TEST(http_provisional, online_application_told_provisional)
 {
     static const char *const fields[][2] = {
-        {"agency", "BUR1"},           {"applicant_type", "NATURAL"},
-        {"applicant", "王小明"},      {"id_type", "ID_CARD"},
-        {"id_number", "11010519491231002X"}, {"phone", "13800138000"},
-        {"email", "wang@example.cn"}, {"address", ""},
-        {"title", "2026年学区划分方案"}, {"doc_no", ""},
-        {"description", "含学区范围图"}, {"method", "ELECTRONIC"},
+        {"agency", "BUR1"},
+        {"applicant_type", "NATURAL"},
+        {"applicant", "王小明"},
+        {"id_type", "ID_CARD"},
+        {"id_number", "11010519491231002X"},
+        {"phone", "13800138000"},
+        {"email", "wang@example.cn"},
+        {"address", ""},
+        {"title", "2026年学区划分方案"},
+        {"doc_no", ""},
+        {"description", "含学区范围图"},
+        {"method", "ELECTRONIC"},
         {"route", "EMAIL"},
     };
     rf_env e;
