@@ -167,7 +167,8 @@ static int end_row(lexer *L, tbl *t)
         if ((error = gk_grid_row(L->g, t->id, true)) < 0)
             return error;
         for (i = 0; i < t->ncells && !error; i++) {
-            const char *p = t->text.ptr + t->cells[i].off;
+            /* text.ptr is NULL while every cell so far was empty */
+            const char *p = t->text.ptr ? t->text.ptr + t->cells[i].off : "";
             size_t n = t->cells[i].len;
             while (n && *p == ' ') {
                 p++;
