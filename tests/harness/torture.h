@@ -100,7 +100,7 @@ static inline int gk_torture__run(const char *name, gk_torture_fn fn, void *ctx,
            "reported the failure, %lu gave the clean result\n",
            name, total, runs, GK_TORTURE_DENSE, stride, failed, runs - failed);
     /* the torture means something only if it reached our allocations */
-    if (total < 10 || failed == 0) {
+    if (total < 5 || failed == 0) {
         snprintf(why, whylen, "%s: only %lu allocations, %lu failures seen", name, total, failed);
         goto done;
     }
