@@ -109,6 +109,8 @@ static inline int gk_torture__run(const char *name, gk_torture_fn fn, void *ctx,
     if (rc != 0 || got.len != clean.len || (got.len && memcmp(got.ptr, clean.ptr, got.len))) {
         snprintf(why, whylen, "%s: the run after the torture did not give the clean result",
                  name);
+        if (getenv("GK_TORTURE_VERBOSE"))
+            printf("# clean:\n%s\n# after:\n%s\n", gk_buf_cstr(&clean), gk_buf_cstr(&got));
         goto done;
     }
     status = 0;
