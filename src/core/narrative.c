@@ -346,7 +346,8 @@ static bool scan_clause(const char *text, size_t len, size_t lead, size_t from,
 
         if (match_any(text + i, len - i, clause_breaks))
             return false;
-        if ((w = space_at(text + i, len - i)) > 0) {
+        w = space_at(text + i, len - i);
+        if (w > 0) {
             i += w;
             continue;
         }

@@ -111,6 +111,131 @@ GK_TEST(core_narrative, no_false_statements)
                           texts[i]);
 }
 
+/* The statements of the kinds in mask, as "kind:value;…" (kinds by the
+ * short names below), without evidence. */
+static const char *find_mask(const char *text, unsigned mask)
+{
+    static const char *const names[GK_NARR_NKINDS] = {"received", "review",  "litigation", "grant",
+                                                      "partial",  "deny",    "unable",     "noproc",
+                                                      "other",    "carried", "all_done"};
+    static char out[1024];
+    gk_narr_stmt st[16];
+    size_t n = gk_narr_find_kinds(text, strlen(text), mask, st, 16), i, len = 0;
+
+    out[0] = '\0';
+    for (i = 0; i < n && i < 16; i++)
+        len += (size_t)snprintf(out + len, sizeof out - len, "%s%s:%.0f", i ? ";" : "",
+                                names[st[i].kind], st[i].value);
+    return out;
+}
+
+#define CARRIED_MASK (GK_NARR_BIT(GK_NARR_CARRIED) | GK_NARR_BIT(GK_NARR_ALL_DONE))
+
+GK_TEST(core_narrative, result_breakdowns)
+{
+    static const struct {
+        const char *text, *want;
+    } cases[] = {
+        /* 013, 014, 023, 024 as published */
+        {"2022年共收到政府信息公开申请3件，予以公开1件，不予公开2件，分别属于本机关不掌握相关政府"
+         "信息及行政执法案卷。",
+         "grant:1;deny:2"},
+        {"给予同意公开答复 1 件，不予公开答复3件，区分处理后公开11件，因无法提供相关信息答复2件，"
+         "其他处理2件，结转下年度继续办理2件。",
+         "grant:1;deny:3;partial:11;unable:2;other:2"},
+        {"所有办结的信息公开申请中同意公开答复 9 件，部分公开答复 0 件，不予公开答复 "
+         "2\n件，无法提供的 "
+         "10 件。",
+         "grant:9;partial:0;deny:2;unable:10"},
+        /* Chinese and full-width numerals; 其中; shares after the count, ； inside */
+        {"其中，予以公开十二件，占比60%；不予公开两件；无法提供６件。", "grant:12;deny:2;unable:6"},
+        /* two categories counted together, also across a PDF line break */
+        {"其中：予以公开及部分公开42件，占51.85%；不予公开5件，占6.17%；无法提供31件。",
+         "deny:5;unable:31"},
+        {"其中，予以公开及部\n分公开 208 件（17.46%），不予公开 20 件（1.68%），因本机关不掌握等原"
+         "因无法提供 564 件（47.36%）。",
+         "deny:20;unable:564"},
+        /* 不予以公开 is not 予以公开 */
+        {"不予以公开3件，予以公开2件。", "deny:3;grant:2"},
+        /* a list of names before a list of numbers: not read */
+        {"予以公开、部分公开、不予公开分别为7件、2件、8件。", ""},
+        {"予以公开7件，部分公开和不予公开分别为2件、8件。", ""},
+        /* one category alone, or each in its own sentence: not a breakdown */
+        {"因涉及国家秘密不予公开1件。", ""},
+        {"予以公开10件。不予公开3件。", ""},
+        /* proactive items (条, or 主动 in the sentence) */
+        {"主动公开政府信息47条，予以公开信息12条，不予公开信息数48条。", ""},
+        {"主动公开政府信息中予以公开文件12件，不予公开2件。", ""},
+        /* rates and shares without a count */
+        {"予以公开率80%，不予公开占比5%。", ""},
+        /* year-on-year changes */
+        {"予以公开件数同比增加3件，不予公开同比减少2件。", ""},
+        {"予以公开10件，同比增长5件，不予公开3件，较上年减少1件。", "grant:10;deny:3"},
+        {"予以公开件数比上年增加3件，不予公开较上年减少2件。", ""},
+    };
+    size_t i;
+
+    for (i = 0; i < GK_ARRAY_LEN(cases); i++)
+        if (strcmp(find_mask(cases[i].text, GK_NARR_RESULTS), cases[i].want) != 0)
+            GK_T_FAIL("'%s': found '%s', expected '%s'", cases[i].text,
+                      find_mask(cases[i].text, GK_NARR_RESULTS), cases[i].want);
+}
+
+GK_TEST(core_narrative, carried_over_and_all_concluded)
+{
+    static const struct {
+        const char *text, *want;
+    } cases[] = {
+        /* counts after and before the trigger (005, 009, 014, 022, 023, 001) */
+        {"本年度全区共收到70件申请，及时依法依规办结69件，1件结转下年度继续办理。", "carried:1"},
+        {"共收到政府信息公开申请154件，共办结148件，结转至2026年6件。", "carried:6"},
+        {"其他处理2件，结转下年度继续办理2件，所有申请均在法定期限内办结。",
+         "carried:2;all_done:0"},
+        {"共办理 718 件，结转下一年 31 件。", "carried:31"},
+        {"其他处理 14 件，转下一\n年度办理答复的有 1 件。", "carried:1"},
+        {"答复 3050 件（含上年度结转申请 34 件，另有 103 件顺延到下年度答复）。", "carried:103"},
+        {"结转下年度继续办理三件。", "carried:3"},
+        /* carried in, not out; other cases; a deadline moved */
+        {"上年结转政府信息公开申请 2 件。", ""},
+        {"办结 1191 件（含上年结转 189 件），均在法定期限内答复。", ""},
+        {"行政复议案件结转下年度1件。", ""},
+        {"答复期限顺延至下一工作日，共2件。", ""},
+        /* claims (the seed, 018, 023) */
+        {"共收到政府信息公开申请27件,均已答复并办结。", "all_done:0"},
+        {"2024年共受理政府信息公开申请5件，均已答复及办结。", "all_done:0"},
+        {"上年结转政府信息公开申请 2 件，所有申请均已按要求办理完成。", "all_done:0"},
+        {"全部申请已全部办结了。", "all_done:0"},
+        /* not claims */
+        {"所有办结的信息公开申请中同意公开答复 9 件。", ""},
+        {"收到申请5件，办结率100%。", ""},
+        {"收到申请5件，除1件外均已办结。", ""},
+        {"收到申请5件，尚未全部办结。", ""},
+        {"收到申请5件，已在规定时限内答复并办结。", ""},
+        {"人大代表建议和政协提案均已办结。", ""},
+        {"受理12345热线诉求申请，均已办结。", ""},
+        {"所有申请20件均已办结。", ""},
+    };
+    size_t i;
+
+    for (i = 0; i < GK_ARRAY_LEN(cases); i++)
+        if (strcmp(find_mask(cases[i].text, CARRIED_MASK), cases[i].want) != 0)
+            GK_T_FAIL("'%s': found '%s', expected '%s'", cases[i].text,
+                      find_mask(cases[i].text, CARRIED_MASK), cases[i].want);
+}
+
+/* The new kinds do not disturb the old: every kind is found alone as in a
+ * pass of its rule, and the old kinds' texts give no new statements. */
+GK_TEST(core_narrative, kinds_do_not_leak)
+{
+    const char *t = "共收到政府信息公开申请27件,均已答复并办结。因信息公开申请被行政复议两件。";
+
+    GK_T_STR_EQ(find_mask(t, GK_NARR_RESULTS), "");
+    GK_T_STR_EQ(find_mask(t, GK_NARR_BIT(GK_NARR_RECEIVED)), "received:27");
+    GK_T_STR_EQ(find_mask(t, CARRIED_MASK), "all_done:0");
+    GK_T_STR_EQ(find_mask(t, ~0u), "received:27;all_done:0;review:2");
+    GK_T_INT_EQ((long long)gk_narr_find(t, strlen(t), GK_NARR_NKINDS, NULL, 0), 0);
+}
+
 /* The total column of row key of the hand-read table 3 (null: 0). */
 static double t3(json_t *apps, const char *key)
 {
@@ -171,7 +296,8 @@ static bool agrees(json_t *entry, int k, double v)
     case GK_NARR_CARRIED:
     case GK_NARR_ALL_DONE: /* the claim states 0 */
         return v == out_parts ||
-               (v == out && json_is_integer(json_array_get(json_object_get(apps, "CARRIED_OUT"), 6)));
+               (v == out &&
+                json_is_integer(json_array_get(json_object_get(apps, "CARRIED_OUT"), 6)));
     default:
         return v == t3_group(apps, result_prefix[k - GK_NARR_FIRST_RESULT]);
     }

@@ -49,10 +49,11 @@ static const char *findings(const gk_report *r, const gk_report *prev, int mask)
 GK_TEST(core_validate, catalogue_has_every_contract_rule)
 {
     static const char *const ids[] = {
-        "T3.BALANCE",           "T3.RESULT_SUM",      "T3.ROW_TOTAL",     "T4.SUM",
-        "CELL.NEGATIVE",        "CELL.NOT_INTEGER",   "CELL.UNREADABLE",  "CELL.BLANK",
-        "STRUCT.MISSING_TABLE", "STRUCT.MISSING_ROW", "NARR.T3_RECEIVED", "NARR.T4_REVIEW",
-        "NARR.T4_LITIGATION",   "YOY.CARRY",          "T2.IN_FORCE_DELTA"};
+        "T3.BALANCE",           "T3.RESULT_SUM",      "T3.ROW_TOTAL",      "T4.SUM",
+        "CELL.NEGATIVE",        "CELL.NOT_INTEGER",   "CELL.UNREADABLE",   "CELL.BLANK",
+        "STRUCT.MISSING_TABLE", "STRUCT.MISSING_ROW", "NARR.T3_RECEIVED",  "NARR.T4_REVIEW",
+        "NARR.T4_LITIGATION",   "YOY.CARRY",          "T2.IN_FORCE_DELTA", "NARR.T3_RESULT",
+        "NARR.T3_CARRIED"};
     size_t i;
 
     for (i = 0; i < GK_ARRAY_LEN(ids); i++) {
@@ -301,6 +302,94 @@ GK_TEST(core_validate, narrative_review_and_litigation)
                 "NARR.T4_LITIGATION@review_litigation.litigation_direct.total");
     r->sections[0].text = "行政复议2件，行政诉讼0件。";
     GK_T_STR_EQ(findings(r, NULL, ALL), "");
+    gk_report_free(r);
+}
+
+#define WARNINGS 2
+
+/* The first finding's evidence, or "" (for the quoted-sentence checks). */
+static const char *first_evidence(const gk_report *r)
+{
+    static char out[1024];
+    gk_validate_opts o = GK_VALIDATE_OPTS_INIT;
+    gk_diag_list *l = NULL;
+    size_t i;
+
+    out[0] = '\0';
+    if (gk_diag_list_new(&l) == 0 && gk_validate(l, r, &o) == 0)
+        for (i = 0; i < gk_diag_list_count(l) && !out[0]; i++)
+            if (gk_diag_list_get(l, i)->evidence)
+                snprintf(out, sizeof out, "%s", gk_diag_list_get(l, i)->evidence);
+    gk_diag_list_free(l);
+    return out;
+}
+
+/* NARR.T3_RESULT against the seed's table 3: 予以公开7, 部分公开2, 不予公开
+ * 6+1+1, 无法提供8, 不予处理0, 其他处理0. */
+GK_TEST(core_validate, narrative_result_categories)
+{
+    gk_report *r = seed();
+
+    GK_T_OK(r != NULL);
+    r->sections[0].text = "共收到政府信息公开申请25件，其中予以公开7件，部分公开2件，"
+                          "不予公开8件，无法提供八件，不予处理0件。";
+    GK_T_STR_EQ(findings(r, NULL, ALL), "");
+    /* 013: a reason of another group counted as 不予公开 */
+    r->sections[0].text = "共收到政府信息公开申请25件，予以公开7件，不予公开16件，分别属于本机关不"
+                          "掌握相关政府信息及内部事务信息。";
+    GK_T_STR_EQ(findings(r, NULL, ALL), "NARR.T3_RESULT@applications.R_DENY_SECRET[6]");
+    GK_T_STR_EQ(first_evidence(r), "共收到政府信息公开申请25件，予以公开7件，不予公开16件");
+    /* 014: two categories wrong, one finding each, in table order */
+    r->sections[0].text =
+        "同意公开答复7件，区分处理后公开2件，因无法提供相关信息答复2件，其他处理6件。";
+    GK_T_STR_EQ(findings(r, NULL, ALL), "NARR.T3_RESULT@applications.R_NA_NOTHELD[6] "
+                                        "NARR.T3_RESULT@applications.R_OT_NOCORRECT[6]");
+    /* a reason on its own is one row, not the group: not read */
+    r->sections[0].text = "因涉及内部事务信息不予公开6件。";
+    GK_T_STR_EQ(findings(r, NULL, ALL), "");
+    /* the total column is wrong (T3.ROW_TOTAL's error): the applicant
+     * columns' sum is accepted too */
+    gk_cell_set(&r->t3[GK_T3_R_DENY_QUERY][6], 0);
+    r->sections[0].text = "予以公开7件，不予公开8件。";
+    GK_T_STR_EQ(findings(r, NULL, WARNINGS), "");
+    r->sections[0].text = "予以公开7件，不予公开9件。";
+    GK_T_STR_EQ(findings(r, NULL, WARNINGS), "NARR.T3_RESULT@applications.R_DENY_SECRET[6]");
+    /* an unreadable cell of the group: the group is not compared */
+    r->t3[GK_T3_R_DENY_QUERY][6].state = GK_CELL_UNREADABLE;
+    r->t3[GK_T3_R_DENY_QUERY][0].state = GK_CELL_UNREADABLE;
+    GK_T_STR_EQ(findings(r, NULL, WARNINGS), "");
+    gk_report_free(r);
+}
+
+/* NARR.T3_CARRIED: stated counts carried over, and 均已办结 claims. */
+GK_TEST(core_validate, narrative_carried_over)
+{
+    gk_report *r = seed();
+
+    GK_T_OK(r != NULL);
+    r->sections[0].text = "共收到政府信息公开申请25件，均已答复并办结。";
+    GK_T_STR_EQ(findings(r, NULL, WARNINGS), "");
+    gk_cell_set(&r->t3[GK_T3_CARRIED_OUT][0], 1);
+    gk_cell_set(&r->t3[GK_T3_CARRIED_OUT][6], 1);
+    GK_T_STR_EQ(findings(r, NULL, WARNINGS), "NARR.T3_CARRIED@applications.CARRIED_OUT[6]");
+    GK_T_STR_EQ(first_evidence(r), "共收到政府信息公开申请25件，均已答复并办结");
+    r->sections[0].text = "共收到政府信息公开申请25件，办结24件，1件结转下年度继续办理。";
+    GK_T_STR_EQ(findings(r, NULL, WARNINGS), "");
+    r->sections[0].text = "共收到政府信息公开申请25件，结转下年度继续办理2件。";
+    GK_T_STR_EQ(findings(r, NULL, WARNINGS), "NARR.T3_CARRIED@applications.CARRIED_OUT[6]");
+    /* 023: the count agrees, the claim does not */
+    r->sections[0].text = "收到申请25件，所有申请均已按要求办理完成。转下一年度办理答复的有1件。";
+    GK_T_STR_EQ(findings(r, NULL, WARNINGS), "NARR.T3_CARRIED@applications.CARRIED_OUT[6]");
+    GK_T_STR_EQ(first_evidence(r), "收到申请25件，所有申请均已按要求办理完成");
+    /* 023 again: no 总计 printed beside the 1; a blank total is no 0 */
+    r->t3[GK_T3_CARRIED_OUT][6].state = GK_CELL_BLANK;
+    GK_T_STR_EQ(findings(r, NULL, WARNINGS), "NARR.T3_CARRIED@applications.CARRIED_OUT[6]");
+    /* nothing carried over: the claim holds, the stated 1 does not */
+    gk_cell_set(&r->t3[GK_T3_CARRIED_OUT][0], 0);
+    GK_T_STR_EQ(findings(r, NULL, WARNINGS), "NARR.T3_CARRIED@applications.CARRIED_OUT[6]");
+    GK_T_STR_EQ(first_evidence(r), "转下一年度办理答复的有1件");
+    r->sections[0].text = "收到申请25件，所有申请均已按要求办理完成。";
+    GK_T_STR_EQ(findings(r, NULL, WARNINGS), "");
     gk_report_free(r);
 }
 

@@ -66,7 +66,8 @@ static int check_file(const char *dir, const char *name)
     snprintf(path, sizeof path, "%s/%s", dir, name);
     data = gk_test_slurp(path, &len);
     po.source = path;
-    if (gk_parse(&r, data, len, &po) < 0 || gk_diag_list_new(&l) < 0 || gk_validate(l, r, &vo) < 0) {
+    if (gk_parse(&r, data, len, &po) < 0 || gk_diag_list_new(&l) < 0 ||
+        gk_validate(l, r, &vo) < 0) {
         fprintf(stderr, "# %s: not parsed or validated: %s\n", name, gk_error_last()->message);
         bad = 1;
         goto done;
