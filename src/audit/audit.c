@@ -39,6 +39,11 @@ typedef struct {
     gk_audit_cb cb;
     gk_audit__carry_table carry;
     int cb_error;
+    /* why the callback or the carry index stopped the run: the message is
+     * set on a worker's thread, and gk_audit_run sets it again on the
+     * caller's (errors are thread-local) */
+    int cb_class;
+    char cb_message[512];
 } audit_state;
 
 static const char *const wanted_ext[] = {".html", ".htm", ".txt", ".md", ".markdown", ".json"};
@@ -127,10 +132,15 @@ static void process(audit_state *st, const job *j)
     }
     pthread_mutex_lock(&st->cb_mu);
     if (!st->cb_error) {
+        gk_error_clear();
         if (st->cb(&item, st->opts->payload))
             st->cb_error = GK_ERROR;
         else if (r && gk_audit__carry_add(&st->carry, r, j->path) < 0)
             st->cb_error = GK_ENOMEM;
+        if (st->cb_error) {
+            st->cb_class = gk_error_last()->klass;
+            snprintf(st->cb_message, sizeof st->cb_message, "%s", gk_error_last()->message);
+        }
     }
     pthread_mutex_lock(&st->mu);
     st->done++;
@@ -299,8 +309,13 @@ int gk_audit_run(const char *const *paths, size_t npaths, const gk_audit_opts *o
         st.head = (st.head + 1) % QUEUE_CAP;
         st.count--;
     }
-    if (error == 0 && st.cb_error)
+    if (error == 0 && st.cb_error) {
         error = st.cb_error;
+        if (st.cb_message[0])
+            gk_error_set(st.cb_class, "%s", st.cb_message);
+        else
+            gk_error_set(GK_ERRCLASS_INVALID, "the audit was stopped by its callback");
+    }
     if (error == 0)
         error = gk_audit__carry_check(&st.carry, opts->cross, opts->payload);
 done:
