@@ -6,29 +6,7 @@
  * with a 发布日期 count as published).
  */
 #include "gk/store_review3.h"
-#include "reg_fixture.h"
-
-static int64_t add_item(rf_env *e, const char *agency, const char *title)
-{
-    gk_store_opts o = GK_STORE_OPTS_INIT;
-    gk_catalogue_item it;
-    char no[GK_INDEX_NO_BUFSZ];
-    gk_store *st = NULL;
-    int error;
-
-    gk_catalogue_item_init(&it);
-    it.agency = agency;
-    it.index_prefix = "11370812004339255B";
-    it.title = title;
-    it.summary = "概述";
-    it.formed = (gk_date){2025, 6, 2};
-    o.actor = "fixture";
-    error = gk_store_open(&st, e->t.db, &o);
-    if (error == 0)
-        error = gk_store_item_add(st, &it, no);
-    gk_store_close(st);
-    return error < 0 ? 0 : it.id;
-}
+#include "item_fixture.h"
 
 /* POSTs "_csrf=…" + extra to /api/v1/publish/ID/action as the last login;
  * returns the status (0 on a transport failure) and keeps the JSON. */
@@ -80,7 +58,7 @@ GK_TEST(http_publish, three_steps_three_people_and_the_gate)
     int status;
 
     GK_T_CALL(rf_new(&e));
-    id = add_item(&e, "BUR1", "关于开展某某工作的通知");
+    id = if_item(&e, "BUR1", "关于开展某某工作的通知", "2025-06-02", NULL);
     GK_T_OK(id > 0);
     GK_T_CALL(rf_login(&e, "起草员", GK_ROLE_CLERK, "BUR1"));
     GK_T_INT_EQ(act(&e, id, "body", "&body=%E8%81%94%E7%B3%BB%E4%BA%BA%E6%89%8B%E6%9C%BA+13812345678%E3%80%82", NULL), 200);
@@ -146,7 +124,7 @@ GK_TEST(http_publish, return_goes_back_to_draft_and_pages_render)
     int64_t id;
 
     GK_T_CALL(rf_new(&e));
-    id = add_item(&e, "BUR1", "机密★1年 某文件");
+    id = if_item(&e, "BUR1", "机密★1年 某文件", "2025-06-02", NULL);
     GK_T_OK(id > 0);
     GK_T_CALL(rf_login(&e, "起草员", GK_ROLE_HANDLER, "BUR1"));
     GK_T_INT_EQ(act(&e, id, "submit", "", NULL), 200);
