@@ -533,16 +533,23 @@ static bool statement_at(const char *text, size_t len, size_t at, size_t t, cons
     return !sx || !contains_any(text + st->start, st->num_start - st->start, sx);
 }
 
-/* A set of the first two bytes of words, hashed to 1024 bits. Every
- * trigger is a Chinese word of at least two bytes; most positions of a
- * text fail this test, and a collision only costs a match_any. */
+/* The set of the first two bytes of words that start with a three-byte
+ * UTF-8 character (every trigger is a Chinese word): the low four bits of
+ * the lead byte and the low six of the next, 1024 bits, exact for those
+ * characters. Most positions of a text fail this test; a character of the
+ * same first two bytes as a trigger's only costs a match_any. */
 typedef struct {
     uint64_t bits[16];
 } pair_set;
 
+static bool lead3(char c)
+{
+    return ((unsigned char)c & 0xF0) == 0xE0;
+}
+
 static unsigned pair_key(const char *s)
 {
-    return (((unsigned)(unsigned char)s[0] << 3) ^ (unsigned char)s[1]) & 1023u;
+    return ((unsigned)(unsigned char)s[0] & 0x0F) << 6 | ((unsigned)(unsigned char)s[1] & 0x3F);
 }
 
 static void pair_add(pair_set *set, const char *const *list)
@@ -605,11 +612,15 @@ size_t gk_narr_find_kinds(const char *text, size_t len, unsigned mask, gk_narr_s
         if (mask & GK_NARR_BIT(kind))
             pair_add(&firsts, kinds[kind].triggers);
     while (i + 1 < len) {
-        /* A trigger (valid UTF-8) cannot start inside a character, and
-         * stepping by bytes past positions whose pair is not in the set
-         * finds what stepping by characters finds, without decoding. */
-        if (!pair_in(&firsts, text + i)) {
+        /* A trigger (valid UTF-8) starts at the lead byte of a
+         * three-byte character: other bytes are passed one at a time, and
+         * a character whose first two bytes are not in the set whole. */
+        if (!lead3(text[i])) {
             i++;
+            continue;
+        }
+        if (!pair_in(&firsts, text + i)) {
+            i += 3;
             continue;
         }
         hit = false;
