@@ -17,13 +17,17 @@
  *
  * It also fills the proactive catalogue (items formed over the two years,
  * most published within the 20 working days of 第二十六条, some late, a few
- * not yet), last year's table-2 figures and a few 行政复议/行政诉讼 cases, so
+ * not yet), items of 区教育局 in every state of the three-level review
+ * (store_review3.h; after the main transaction, by the demo accounts),
+ * last year's table-2 figures and a few 行政复议/行政诉讼 cases, so
  * the annual report has all its tables.
  */
 #include <stdint.h>
 #include <string.h>
 #include <time.h>
 #include "gk/http.h"
+#include "gk/publish.h"
+#include "gk/store_review3.h"
 #include "cli_num.h"
 #include "cli_store.h"
 
@@ -78,6 +82,9 @@ static const struct {
     {"shenhe", GK_ROLE_REVIEWER, "QJYJ"}, {"fuze", GK_ROLE_HEAD, "QJYJ"},
     {"admin", GK_ROLE_ADMIN, NULL},       {"ducha", GK_ROLE_SUPERVISOR, NULL},
     {"zjj", GK_ROLE_HEAD, "QZJJ"},        {"bgs", GK_ROLE_HEAD, "QZFB"},
+    /* A second 审核人 so that 初审 and 复审 are different people, and the
+     * supervising office of the district (its subtree). */
+    {"fushen", GK_ROLE_REVIEWER, "QJYJ"}, {"quducha", GK_ROLE_SUPERVISOR, "QZF"},
 };
 
 /* What people ask each agency for (第二十九条（二）). */
@@ -395,6 +402,83 @@ static int catalogue(demo_ctx *x, gk_date from, gk_date to, int n)
     return error;
 }
 
+/* ---- the three-level review of catalogue items (store_review3.h) ---------- */
+
+/* Items of 区教育局 under review, one per state, by the demo accounts (the
+ * audit actor is the account's name, so the console's one-person-one-step
+ * rule binds to them). The 待终审 one holds an identity number: the 终审
+ * is refused until someone presses 脱敏. steps = how many steps were
+ * taken (1 submitted … 4 published); returned: the last of them (here
+ * the 复审) sent it back to the draft. */
+static const struct {
+    const char *title;
+    const char *body;
+    int steps;
+    bool returned;
+} review_items[] = {
+    {"关于秋季学期义务教育招生工作的通知", "咨询电话：区教育局招生办，联系人手机 13912345678。", 0,
+     false},
+    {"校外培训机构白名单", "经审核，以下机构符合办学条件（名单略）。", 1, false},
+    {"学生资助资金发放情况", "本学期共资助学生 1,204 人，发放资金 96.3 万元。", 2, false},
+    {"教师资格认定结果公示", "张某某，身份证号 110105198503071230，认定学科：初中数学。", 3, false},
+    {"部门决算", "本部门决算收入、支出情况如下（表略）。", 4, false},
+    {"学区划分调整征求意见稿", "拟调整部分小学学区范围（附图略）。", 3, true},
+};
+
+/* Who takes each step: the 登记员 drafts, the two 审核人 the 初审 and 复审,
+ * the 负责人 the 终审. */
+static const char *const review_actors[] = {"dengji", "shenhe", "fushen", "fuze"};
+
+static int review_one(demo_ctx *x, size_t k)
+{
+    gk_catalogue_item it;
+    gk_review3_decision d;
+    char index_no[GK_INDEX_NO_BUFSZ], title[160];
+    int i, error;
+
+    gk_catalogue_item_init(&it);
+    snprintf(title, sizeof(title), "%s%d年%s", agencies[2].name, x->today.y, review_items[k].title);
+    it.agency = agencies[2].code;
+    it.index_prefix = index_prefixes[2];
+    it.title = title;
+    it.summary = review_items[k].title;
+    it.formed = x->today;
+    error = gk_store_set_actor(x->st, review_actors[0]);
+    if (error == 0)
+        error = gk_store_item_add(x->st, &it, index_no);
+    if (error == 0)
+        error = gk_store_review3_set_body(x->st, it.id, review_items[k].body);
+    if (error == 0 && review_items[k].steps > 0)
+        error = gk_store_review3_submit(x->st, it.id, "请审核");
+    for (i = 1; error == 0 && i < review_items[k].steps; i++) {
+        memset(&d, 0, sizeof(d));
+        d.item_id = it.id;
+        d.step = (gk_review3_step)i;
+        d.pass = !(review_items[k].returned && i == review_items[k].steps - 1);
+        d.comment = d.pass ? "同意" : "请补充征求意见的起止时间和反馈方式";
+        d.published_on = x->today;
+        d.gate = gk_publish_gate;
+        error = gk_store_set_actor(x->st, review_actors[i]);
+        if (error == 0)
+            error = gk_store_review3_decide(x->st, &d);
+    }
+    x->items += error == 0;
+    return error;
+}
+
+/* Each item in its own transactions (the actor changes between steps). */
+static int review_demo(demo_ctx *x)
+{
+    size_t k;
+    int error = 0;
+
+    for (k = 0; error == 0 && k < GK_ARRAY_LEN(review_items); k++)
+        error = review_one(x, k);
+    if (error == 0)
+        error = gk_store_set_actor(x->st, "演示数据");
+    return error;
+}
+
 /* Last year's table-2 figures and a few review/litigation cases. */
 static int figures_and_reviews(demo_ctx *x, int year)
 {
@@ -589,6 +673,8 @@ int cmd_demo(int argc, char **argv)
         error = gk_store_tx_commit(x.st);
     else
         gk_store_tx_rollback(x.st);
+    if (error == 0)
+        error = review_demo(&x);
     if (error < 0) {
         rc = cli_store_fail(error, "demo");
         goto done;

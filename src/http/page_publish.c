@@ -15,6 +15,7 @@
  * are not disclosed; 《保守国家秘密法》 requires the 保密审查 before).
  */
 #include <stdio.h>
+#include "gk/publish.h"
 #include "gk/screen.h"
 #include "gk/store_review3.h"
 #include "page_int.h"
@@ -78,8 +79,8 @@ static int screen_texts(screened *s, const char *const text[F_N])
     return error;
 }
 
-/* The store's gate (gk_review3_gate). */
-static int gate(const char *title, const char *summary, const char *body, void *payload)
+/* The store's gate (publish.h). */
+int gk_publish_gate(const char *title, const char *summary, const char *body, void *payload)
 {
     const char *const text[F_N] = {title, summary, body};
     screened s;
@@ -557,7 +558,7 @@ int api_publish_decide(gk_http_req *req, gk_http_resp *resp)
         d.pass = !strcmp(dec, "pass");
         d.comment = gk_http__field(req, "comment");
         d.published_on = gk_page__today();
-        d.gate = gate;
+        d.gate = gk_publish_gate;
         error = gk_store_review3_decide(st, &d);
     }
     error = x.id > 0 ? answer(req, resp, st, x.id, error) : error;
