@@ -86,6 +86,15 @@ static size_t cp_width(int32_t cp)
     return (size_t)gk_utf8_cp_width(cp);
 }
 
+static size_t text_width(const char *s, size_t n)
+{
+    size_t i = 0, w = 0;
+
+    while (i < n)
+        w += cp_width(gk_utf8_next(s, n, &i));
+    return w;
+}
+
 typedef struct {
     const char *s;
     size_t len; /* without the newline and trailing blanks */
@@ -183,13 +192,12 @@ bool gk_parse__has_ruled_table(const char *s, size_t len)
 
     while (pos < len) {
         n = line_end(s + pos, len - pos, &next);
-        if (is_border(s + pos, n)) {
-            size_t n2, next2, col;
-            if (pos + next < len) {
-                n2 = line_end(s + pos + next, len - pos - next, &next2);
-                if (lead_class(s + pos + next, n2, &col) == CH_VERT)
-                    return true;
-            }
+        if (is_border(s + pos, n) && pos + next < len) {
+            size_t n2, next2, col0, col;
+            (void)lead_class(s + pos, n, &col0);
+            n2 = line_end(s + pos + next, len - pos - next, &next2);
+            if (lead_class(s + pos + next, n2, &col) == CH_VERT && col == col0)
+                return true;
         }
         pos += next;
     }
@@ -459,12 +467,7 @@ static int cell_text(gk_buf *out, const rt_table *t, size_t r0, size_t r1, size_
             error = gk_buf_putc(out, ' ');
         if (!error)
             error = gk_buf_put(out, s + b, e - b);
-        prev_w = 0;
-        {
-            size_t i = b;
-            while (i < e)
-                prev_w += cp_width(gk_utf8_next(s, e, &i));
-        }
+        prev_w = text_width(s + b, e - b);
     }
     return error;
 }
