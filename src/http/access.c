@@ -116,27 +116,34 @@ int gk_http__check_csrf(gk_http_req *req)
     return 0;
 }
 
-const char *gk_http__csrf_token(gk_http_req *req, gk_http_resp *resp)
+int gk_http__csrf_token(gk_http_req *req, gk_http_resp *resp, const char **out)
 {
     const char *tok;
     char *cookie;
+    int error;
 
-    if (req->has_session)
-        return req->session.csrf;
-    if (req->csrf_issued)
-        return req->csrf_issued;
+    *out = NULL;
+    if (req->has_session) {
+        *out = req->session.csrf;
+        return 0;
+    }
+    if (req->csrf_issued) {
+        *out = req->csrf_issued;
+        return 0;
+    }
     tok = gk_http__cookie(req, "gk_csrf");
-    if (token_ok(tok))
-        return tok;
+    if (token_ok(tok)) {
+        *out = tok;
+        return 0;
+    }
     tok = gk_http__random_token(&req->arena);
-    if (!tok)
-        return NULL;
-    cookie = gk_arena_alloc(&req->arena, 128);
+    cookie = tok ? gk_arena_alloc(&req->arena, 128) : NULL;
     if (!cookie)
-        return NULL;
+        return GK_ENOMEM; /* the arena set the message */
     snprintf(cookie, 128, "gk_csrf=%s; Path=/; HttpOnly; SameSite=Strict", tok);
-    if (gk_http__resp_header(resp, "Set-Cookie", cookie) < 0)
-        return NULL;
+    if ((error = gk_http__resp_header(resp, "Set-Cookie", cookie)) < 0)
+        return error;
     req->csrf_issued = tok; /* later calls in this request reuse it */
-    return tok;
+    *out = tok;
+    return 0;
 }

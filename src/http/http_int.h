@@ -204,9 +204,11 @@ bool gk_http__agency_allowed(const gk_http_req *req, const char *code);
  * header X-CSRF-Token) against the session's, or against the anonymous
  * gk_csrf cookie when there is no session. */
 int gk_http__check_csrf(gk_http_req *req) GK_WARN_UNUSED;
-/* The CSRF token forms of this response must carry; sets the gk_csrf
- * cookie on resp when an anonymous visitor has none yet. Arena string. */
-const char *gk_http__csrf_token(gk_http_req *req, gk_http_resp *resp);
+/* Sets *out to the CSRF token forms of this response must carry (arena
+ * string); sets the gk_csrf cookie on resp when an anonymous visitor has
+ * none yet. Returns 0 or GK_ENOMEM: a page is never served without its
+ * token (its forms would fail, or worse, be taken for tampering). */
+int gk_http__csrf_token(gk_http_req *req, gk_http_resp *resp, const char **out) GK_WARN_UNUSED;
 
 /* ---- templates (tmpl.c) ---------------------------------------------- */
 

@@ -216,7 +216,7 @@ static int check_contact(form_ctx *f, gk_buf *contact, const char *phone, const 
 static int form_view(gk_http_req *req, gk_http_resp *resp, gk_store *st, json_t *values)
 {
     json_t *v;
-    const char *sel;
+    const char *sel, *csrf;
     int error;
 
     error = gk_http__view(resp);
@@ -255,7 +255,9 @@ static int form_view(gk_http_req *req, gk_http_resp *resp, gk_store *st, json_t 
         error = gk_page__put_date(resp->view, "today", gk_page__today());
     /* API clients send this as X-CSRF-Token (with the gk_csrf cookie). */
     if (error == 0)
-        error = gk_http__view_str(resp->view, "csrf", gk_http__csrf_token(req, resp));
+        error = gk_http__csrf_token(req, resp, &csrf);
+    if (error == 0)
+        error = gk_http__view_str(resp->view, "csrf", csrf);
     resp->title = "网上申请政府信息公开";
     return error;
 }

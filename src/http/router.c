@@ -200,8 +200,11 @@ static bool is_api(const gk_http_req *req)
  * signed-in user, the title. */
 static int page_context(gk_http_req *req, gk_http_resp *resp, json_t *ctx)
 {
-    int error = gk_http__view_str(ctx, "csrf", gk_http__csrf_token(req, resp));
+    const char *csrf;
+    int error = gk_http__csrf_token(req, resp, &csrf);
 
+    if (error == 0)
+        error = gk_http__view_str(ctx, "csrf", csrf);
     if (error < 0)
         return error;
     if (req->has_session) {
@@ -218,10 +221,20 @@ static int page_context(gk_http_req *req, gk_http_resp *resp, json_t *ctx)
 }
 
 /* json_dump_callback sink: appends to a gk_buf, so no jansson-allocated
- * string has to be released with the raw free(). */
+ * string has to be released with the raw free(). Keeps why it failed
+ * (out of memory, the body cap), which Jansson reduces to -1. */
+typedef struct {
+    gk_buf *b;
+    int error;
+} dump_sink;
+
 static int dump_cb(const char *chunk, size_t n, void *payload)
 {
-    return gk_buf_put(payload, chunk, n) < 0 ? -1 : 0;
+    dump_sink *d = payload;
+
+    if (d->error == 0)
+        d->error = gk_buf_put(d->b, chunk, n);
+    return d->error < 0 ? -1 : 0;
 }
 
 /* Turns the view into the body: page template inside layout.html, or JSON. */
@@ -236,10 +249,13 @@ static int present(gk_http_req *req, gk_http_resp *resp)
         goto done;
     gk_buf_clear(&resp->body);
     if (!tmpl || is_api(req)) {
-        if (json_dump_callback(resp->view, dump_cb, &resp->body,
-                               JSON_INDENT(1) | JSON_SORT_KEYS) != 0) {
-            gk_error_set(GK_ERRCLASS_HTTP, "cannot encode the JSON response");
-            error = GK_ETOOBIG;
+        dump_sink sink = {&resp->body, 0};
+        if (json_dump_callback(resp->view, dump_cb, &sink, JSON_INDENT(1) | JSON_SORT_KEYS) != 0) {
+            error = sink.error; /* ours: out of memory or the cap, message set */
+            if (error == 0) {
+                gk_error_set(GK_ERRCLASS_HTTP, "cannot encode the JSON response");
+                error = GK_ETOOBIG;
+            }
             goto done;
         }
         resp->content_type = "application/json; charset=utf-8";
@@ -314,6 +330,21 @@ static void load_session(gk_http_req *req)
         req->has_session = true;
 }
 
+/* Adds a header whose name and value are static strings: nothing is
+ * copied, so the default headers cannot fail for want of memory (an
+ * answer must never go out without them, and an out-of-memory answer
+ * needs them too). */
+static int header_static(gk_http_resp *r, const char *name, const char *value)
+{
+    if (r->nheaders >= GK_HTTP_RESP_MAX_HEADERS)
+        return GK_ETOOBIG;
+    r->headers[r->nheaders].name = name;
+    r->headers[r->nheaders].value = value;
+    r->headers[r->nheaders].len = strlen(value);
+    r->nheaders++;
+    return 0;
+}
+
 void gk_http__finish(gk_http_req *req, gk_http_resp *resp)
 {
     size_t i;
@@ -326,10 +357,10 @@ void gk_http__finish(gk_http_req *req, gk_http_resp *resp)
      * where it does so (api_report_render); otherwise the defaults apply. */
     for (i = 0; i < GK_ARRAY_LEN(security_headers); i++)
         if (!gk_http__resp_get(resp, security_headers[i].name) &&
-            gk_http__resp_header(resp, security_headers[i].name, security_headers[i].value) < 0)
+            header_static(resp, security_headers[i].name, security_headers[i].value) < 0)
             GK_BUG("response header table too small");
     if (!gk_http__resp_get(resp, "Cache-Control") &&
-        gk_http__resp_header(resp, "Cache-Control", "no-store") < 0)
+        header_static(resp, "Cache-Control", "no-store") < 0)
         GK_BUG("response header table too small");
     (void)req;
 }
