@@ -501,7 +501,14 @@ int gk_render__pdf(gk_buf *out, const gk_report *r)
     return error;
 }
 
-#if defined(__SANITIZE_ADDRESS__)
+/* gcc defines __SANITIZE_ADDRESS__; clang 14 (the fuzz build) only
+ * answers __has_feature. */
+#if defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define GK_PDF_LSAN_HOOKS 1
+#endif
+#endif
+#if defined(__SANITIZE_ADDRESS__) || defined(GK_PDF_LSAN_HOOKS)
 /* LeakSanitizer (the Debug build) reports two leaks of the Debian 12
  * libraries behind this renderer, on every run that makes a PDF:
  * cairo 1.16.0 loses four arrays of its CFF font subsetter, one per
