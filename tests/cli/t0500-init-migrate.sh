@@ -8,7 +8,8 @@ fail() { echo "FAIL: $*"; exit 1; }
 
 "$GONGKAI" init --help | grep -q '用法: gongkai init' || fail "init --help"
 out=$("$GONGKAI" init --db "$T/a.db") || fail "init"
-echo "$out" | grep -q '从版本 0 升级到 3' || fail "first init: $out"
+# the latest schema version grows with every migration: read it, don't pin it
+echo "$out" | grep -Eq '从版本 0 升级到 [1-9][0-9]*' || fail "first init: $out"
 out=$("$GONGKAI" init --db "$T/a.db") || fail "second init"
 echo "$out" | grep -q '已是最新结构' || fail "second init: $out"
 "$GONGKAI" init --dsn "sqlite:$T/b.db" >/dev/null || fail "sqlite: DSN"
