@@ -21,6 +21,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include "gk/gk.h"
 #include "test.h"
 
@@ -38,7 +39,9 @@ static inline int gk_torture__run(const char *name, gk_torture_fn fn, void *ctx,
     unsigned long total = 0, n, runs = 0, failed = 0;
     int rc, status = -1;
     gk_buf clean = GK_BUF_INIT, got = GK_BUF_INIT;
+    struct timespec t0, t1;
 
+    clock_gettime(CLOCK_MONOTONIC, &t0);
     if (stride == 0)
         stride = 1;
     gk_error_clear();
@@ -96,9 +99,11 @@ static inline int gk_torture__run(const char *name, gk_torture_fn fn, void *ctx,
         if (rc == 0 && getenv("GK_TORTURE_VERBOSE"))
             printf("# %s: allocation %lu failing: clean result\n", name, n);
     }
+    clock_gettime(CLOCK_MONOTONIC, &t1);
     printf("# %s: %lu allocations, %lu runs (all of the first %lu, then every %lu), %lu "
-           "reported the failure, %lu gave the clean result\n",
-           name, total, runs, GK_TORTURE_DENSE, stride, failed, runs - failed);
+           "reported the failure, %lu gave the clean result, %.1f s\n",
+           name, total, runs, GK_TORTURE_DENSE, stride, failed, runs - failed,
+           (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9);
     /* the torture means something only if it reached our allocations */
     if (total < 5 || failed == 0) {
         snprintf(why, whylen, "%s: only %lu allocations, %lu failures seen", name, total, failed);
