@@ -71,7 +71,11 @@ GK_EXTERN(int) gk_channel_from_label(const char *s, size_t n);
 /* ------------------------------------------------------ states, events */
 
 /* X(KEY, label, open): open states are still being handled (they are
- * carried over at 12-31); closed ones have an outcome and a concluded date. */
+ * carried over at 12-31); closed ones have an outcome and a concluded date,
+ * except SPLIT: an application split into several 件 (国办函〔2020〕109号
+ * 第四条, spec §1.4) is no 件 itself; its children are, so it has neither
+ * outcome nor concluded date and table 3 and the 按件 count skip it
+ * (gk_store_case_split). */
 #define GK_CASE_STATES(X)                                                                          \
     X(RECEIVED, "已登记", true)                                                                    \
     X(CORRECTION_REQUESTED, "待补正", true)                                                        \
@@ -83,7 +87,8 @@ GK_EXTERN(int) gk_channel_from_label(const char *s, size_t n);
     X(ANSWERED, "已答复", false)                                                                   \
     X(ABANDONED_NO_CORRECTION, "逾期未补正视为放弃", false)                                        \
     X(ABANDONED_NO_FEE, "逾期未缴费视为放弃", false)                                               \
-    X(WITHDRAWN, "申请人撤回", false)
+    X(WITHDRAWN, "申请人撤回", false)                                                              \
+    X(SPLIT, "已拆分（一事一申请）", false)
 
 typedef enum {
 #define GK_X_(key, label, open) GK_CASE_##key,
@@ -107,7 +112,8 @@ typedef enum {
     X(EXTEND, "经批准延长答复期限")                                                                \
     X(DEFER, "确定延迟答复的合理期限")                                                             \
     X(ANSWER, "作出答复并送达")                                                                    \
-    X(WITHDRAW, "申请人撤回申请")
+    X(WITHDRAW, "申请人撤回申请")                                                                  \
+    X(SPLIT, "按一事一申请拆分为多件")
 
 typedef enum {
 #define GK_X_(key, label) GK_CASE_EV_##key,
@@ -207,13 +213,18 @@ typedef struct {
      * from fee_pages. A given fee_yuan must then equal the computed one. */
     int fee_calc;         /* GK_CASE_FEE_GIVEN / _BY_COUNT / _BY_PAGES */
     int64_t fee_pages;    /* BY_PAGES: the pages of the information provided */
+    /* ANSWER: the decision (decision.h id, "deny-secret"), or NULL. When
+     * given, outcome may be -1 and becomes the decision's default row; a
+     * given outcome must be that row. The store records the decision and
+     * the report maps it through the decision map (spec §1.4). Borrowed. */
+    const char *decision;
 } gk_case_event;
 
 #define GK_CASE_FEE_GIVEN    0
 #define GK_CASE_FEE_BY_COUNT 1
 #define GK_CASE_FEE_BY_PAGES 2
 
-#define GK_CASE_EVENT_INIT {GK_CASE_EV_ACCEPT, {0, 0, 0}, -1, 0, NULL, {0, 0, 0}, 0, 0, 0}
+#define GK_CASE_EVENT_INIT {GK_CASE_EV_ACCEPT, {0, 0, 0}, -1, 0, NULL, {0, 0, 0}, 0, 0, 0, NULL}
 
 /*
  * Applies ev to c: looks up (c->state, ev->kind) in the transition table,

@@ -8,6 +8,7 @@
 #include "util/util.h"
 #include "gk/case.h"
 #include "gk/report.h"
+#include "gk/decision.h"
 
 /* ---------------------------------------------------------------- names */
 
@@ -136,6 +137,7 @@ static const gk_case_transition transitions[] = {
 #define GK_CASE_NEXT_WITHDRAWN               GK_CASE_WITHDRAWN
 #define GK_CASE_NEXT_ABANDONED_NO_CORRECTION GK_CASE_ABANDONED_NO_CORRECTION
 #define GK_CASE_NEXT_ABANDONED_NO_FEE        GK_CASE_ABANDONED_NO_FEE
+#define GK_CASE_NEXT_SPLIT                   GK_CASE_SPLIT
 #define GK_CASE_NEXT_SUSPENDED_THIRD_PARTY   GK_CASE_SUSPENDED_THIRD_PARTY
 #define GK_CASE_NEXT_SUSPENDED_OTHER_AGENCY  GK_CASE_SUSPENDED_OTHER_AGENCY
 #define GK_CASE_NEXT_SUSPENDED_FEE           GK_CASE_SUSPENDED_FEE
@@ -305,6 +307,21 @@ static int eff_defer(gk_case *n, const gk_case_event *ev)
  * come only from the lapse events; 补正后仍不明确 needs a 补正 (第三十条). */
 static int eff_answer(gk_case *n, const gk_case_event *ev)
 {
+    gk_case_event with_row;
+
+    /* A decision (spec §1.4) stands for its default row here; the report
+     * maps it through the agency's decision map. */
+    if (ev->decision) {
+        int d = gk_decision_from_id(ev->decision, strlen(ev->decision));
+        if (d < 0)
+            return refuse(n, ev, "未知的决定类型（见 docs/decision-map.md）");
+        if (ev->outcome >= 0 && ev->outcome != gk_decisions(NULL)[d].default_row)
+            return refuse(n, ev, "决定类型与所填办理结果行不一致");
+        with_row = *ev;
+        with_row.outcome = gk_decisions(NULL)[d].default_row;
+        with_row.decision = NULL;
+        return eff_answer(n, &with_row);
+    }
     if (ev->outcome < GK_T3_FIRST_RESULT || ev->outcome > GK_T3_LAST_RESULT)
         return refuse(n, ev, "答复结果必须是表三的一个办理结果行");
     if (ev->outcome == GK_T3_R_OT_NOCORRECT || ev->outcome == GK_T3_R_OT_NOFEE)
@@ -318,6 +335,16 @@ static int eff_answer(gk_case *n, const gk_case_event *ev)
 static int eff_withdraw(gk_case *n, const gk_case_event *ev)
 {
     return conclude(n, ev, GK_T3_R_OT_OTHER);
+}
+
+/* 国办函〔2020〕109号第四条 (一事一申请): the parent leaves the count; it
+ * keeps no outcome (its children get theirs). The children are made by
+ * the store, which needs the ids (gk_store_case_split). */
+static int eff_split(gk_case *n, const gk_case_event *ev)
+{
+    (void)n;
+    (void)ev;
+    return 0;
 }
 
 static const effect_fn effects[GK_CASE_NEVENTS] = {
@@ -335,6 +362,7 @@ static const effect_fn effects[GK_CASE_NEVENTS] = {
     [GK_CASE_EV_DEFER] = eff_defer,
     [GK_CASE_EV_ANSWER] = eff_answer,
     [GK_CASE_EV_WITHDRAW] = eff_withdraw,
+    [GK_CASE_EV_SPLIT] = eff_split,
 };
 
 void gk_case_init(gk_case *c)
@@ -419,6 +447,11 @@ int gk_case_intake(gk_case *c)
         return intake_error("applicant", "条例第二十九条要求申请人的姓名或者名称");
     if (!gk_date_valid(c->received))
         return intake_error("received", "收到申请之日无效");
+    /* The 条例 (国务院令第492号) took effect on 2008-05-01: no application
+     * under it was received in an earlier year, and no annual report
+     * covers one (gk_store_report_build refuses years before 2008). */
+    if (c->received.y < 2008)
+        return intake_error("received", "收到申请之日早于条例施行（2008年）");
     if (!gk_date_valid(c->arrival))
         c->arrival = c->received;
     /* 第三十一条: the receipt date is never before the physical arrival; in

@@ -47,6 +47,11 @@ static const struct {
     {S(SUSPENDED_FEE), E(FEE_PAID), RESUME},
     {S(SUSPENDED_FEE), E(FEE_LAPSED), S(ABANDONED_NO_FEE)},
     {S(SUSPENDED_FEE), E(WITHDRAW), S(WITHDRAWN)},
+    /* 国办函〔2020〕109号第四条 一事一申请: split while handled, before a
+     * suspension or the answer (the children inherit the deadline state). */
+    {S(RECEIVED), E(SPLIT), S(SPLIT)},
+    {S(IN_PROGRESS), E(SPLIT), S(SPLIT)},
+    {S(EXTENDED), E(SPLIT), S(SPLIT)},
 };
 
 static int expected_next(int from, int ev, int *next)
@@ -106,6 +111,7 @@ static int reach(gk_case *c, int s)
         {S(ABANDONED_NO_CORRECTION), {E(REQUEST_CORRECTION), E(CORRECTION_LAPSED), -1}},
         {S(ABANDONED_NO_FEE), {E(ACCEPT), E(FEE_NOTICE), E(FEE_LAPSED)}},
         {S(WITHDRAWN), {E(WITHDRAW), -1}},
+        {S(SPLIT), {E(ACCEPT), E(SPLIT), -1}},
     };
     size_t i;
     int k;
@@ -172,8 +178,9 @@ GK_TEST(core_case_fsm, every_pair_matches_the_spec)
                 GK_T_FAIL("%s/%s: went to %s, expected %s", gk_case_state_key(s),
                           gk_case_event_key(e), gk_case_state_key(c.state),
                           gk_case_state_key(next));
-            /* Closed states carry an outcome and a concluded date. */
-            GK_T_INT_EQ(gk_case_state_is_open(c.state), c.outcome < 0);
+            /* Closed states carry an outcome and a concluded date, except
+             * a split parent, which is no 件 itself. */
+            GK_T_INT_EQ(gk_case_state_is_open(c.state) || c.state == S(SPLIT), c.outcome < 0);
             GK_T_INT_EQ(gk_date_valid(c.concluded), c.outcome >= 0);
         }
     }
@@ -314,4 +321,30 @@ GK_TEST(core_case_fsm, applicant_key_normalises_ids)
     GK_T_STR_EQ(gk_buf_cstr(&a), "name:COMMERCIAL:某公司");
     gk_buf_release(&a);
     gk_buf_release(&b);
+}
+
+GK_TEST(core_case_fsm, answer_by_decision)
+{
+    gk_case c;
+    gk_case_event ev;
+
+    /* A decision stands for its default row (spec §1.4): 第三十六条第（五）项
+     * → 无法提供 1.本机关不掌握. */
+    GK_T_INT_EQ(reach(&c, S(IN_PROGRESS)), 0);
+    ev = event(E(ANSWER), day(2025, 3, 20));
+    ev.outcome = -1;
+    ev.decision = "na-other-agency";
+    GK_T_CALL(gk_case_apply(&c, &ev));
+    GK_T_INT_EQ(c.outcome, GK_T3_R_NA_NOTHELD);
+    /* A row that is not the decision's, and an unknown decision, are refused. */
+    GK_T_INT_EQ(reach(&c, S(IN_PROGRESS)), 0);
+    ev.outcome = GK_T3_R_GRANT;
+    GK_T_INT_EQ(gk_case_apply(&c, &ev), GK_ECONFLICT);
+    ev.outcome = -1;
+    ev.decision = "no-such-decision";
+    GK_T_INT_EQ(gk_case_apply(&c, &ev), GK_ECONFLICT);
+    /* The lapse rows stay reserved to the lapse events. */
+    ev.decision = "ot-no-fee";
+    GK_T_INT_EQ(gk_case_apply(&c, &ev), GK_ECONFLICT);
+    GK_T_INT_EQ(c.state, S(IN_PROGRESS));
 }
