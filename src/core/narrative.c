@@ -134,15 +134,17 @@ static const char *const clause_breaks[] = {"，", ",", "。", "；", ";",     "
 static const char *const sentence_breaks[] = {"。", "；", ";",  "！",    "？",
                                               "!",  "?",  "\n", NARR_END};
 
+/* Sorted by code point (cn_value searches it by halves). */
 static const struct {
     int32_t cp;
     int value; /* 0-9 digit, or 10/100/1000 multiplier, or 10000 for 万 */
 } cn_numerals[] = {
-    {0x96F6, 0},     /* 零 */ {0x3007, 0},   /* 〇 */ {0x4E00, 1},    /* 一 */ {0x4E8C, 2}, /* 二 */
-    {0x4E24, 2},     /* 两 */ {0x4E09, 3},   /* 三 */ {0x56DB, 4},    /* 四 */ {0x4E94, 5}, /* 五 */
-    {0x516D, 6},     /* 六 */ {0x4E03, 7},   /* 七 */ {0x516B, 8},    /* 八 */ {0x4E5D, 9}, /* 九 */
-    {0x5341, 10},    /* 十 */ {0x767E, 100}, /* 百 */ {0x5343, 1000}, /* 千 */
-    {0x4E07, 10000},                                                  /* 万 */
+    {0x3007, 0},     /* 〇 */ {0x4E00, 1}, /* 一 */ {0x4E03, 7},   /* 七 */
+    {0x4E07, 10000}, /* 万 */ {0x4E09, 3}, /* 三 */ {0x4E24, 2},   /* 两 */
+    {0x4E5D, 9},     /* 九 */ {0x4E8C, 2}, /* 二 */ {0x4E94, 5},   /* 五 */
+    {0x516B, 8},     /* 八 */ {0x516D, 6}, /* 六 */ {0x5341, 10},  /* 十 */
+    {0x5343, 1000},  /* 千 */ {0x56DB, 4}, /* 四 */ {0x767E, 100}, /* 百 */
+    {0x96F6, 0},                                                   /* 零 */
 };
 
 /* Length of w when s (n bytes) starts with it, else 0. Compared byte by
@@ -217,12 +219,26 @@ static int digit_at(const char *s, size_t n, size_t *w)
 
 static int cn_value(int32_t cp)
 {
-    size_t i;
+    size_t lo = 0, hi = GK_ARRAY_LEN(cn_numerals);
 
-    for (i = 0; i < GK_ARRAY_LEN(cn_numerals); i++)
-        if (cn_numerals[i].cp == cp)
-            return cn_numerals[i].value;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (cn_numerals[mid].cp == cp)
+            return cn_numerals[mid].value;
+        if (cn_numerals[mid].cp < cp)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
     return -1;
+}
+
+/* True for the lead byte of a character in U+4000..U+9FFF (most Chinese
+ * characters): no clause or sentence break, space or digit starts with
+ * it, so the loops below pass such a character without matching lists. */
+static bool plain_cjk(char c)
+{
+    return (unsigned char)c >= 0xE4 && (unsigned char)c <= 0xE9;
 }
 
 static bool ascii_digit(const char *s, size_t n, size_t i)
@@ -309,7 +325,7 @@ static size_t sentence_start(const char *text, size_t at)
         j--;
         if (((unsigned char)text[j] & 0xC0) == 0x80)
             continue; /* inside a multi-byte character */
-        k = match_any(text + j, at - j, sentence_breaks);
+        k = plain_cjk(text[j]) ? 0 : match_any(text + j, at - j, sentence_breaks);
         if (k) {
             j += k;
             break;
@@ -324,8 +340,8 @@ static size_t clause_end(const char *text, size_t len, size_t from)
 {
     size_t i = from;
 
-    while (i < len && !match_any(text + i, len - i, clause_breaks) &&
-           !match_any(text + i, len - i, sentence_breaks)) {
+    while (i < len && (plain_cjk(text[i]) || (!match_any(text + i, len - i, clause_breaks) &&
+                                              !match_any(text + i, len - i, sentence_breaks)))) {
         if (gk_utf8_next(text, len, &i) < 0)
             continue;
     }
@@ -344,12 +360,21 @@ static bool scan_clause(const char *text, size_t len, size_t lead, size_t from,
         size_t w, after;
         double v;
 
-        if (match_any(text + i, len - i, clause_breaks))
-            return false;
-        w = space_at(text + i, len - i);
-        if (w > 0) {
-            i += w;
-            continue;
+        if (plain_cjk(text[i])) {
+            size_t j = i;
+            if (cn_value(gk_utf8_next(text, len, &j)) < 0) {
+                i = j; /* not a numeral: one code point further */
+                cps++;
+                continue;
+            }
+        } else {
+            if (match_any(text + i, len - i, clause_breaks))
+                return false;
+            w = space_at(text + i, len - i);
+            if (w > 0) {
+                i += w;
+                continue;
+            }
         }
         w = gk_narr_read_number(text + i, len - i, &v);
         if (w == 0) {
@@ -533,63 +558,79 @@ static bool statement_at(const char *text, size_t len, size_t at, size_t t, cons
     return !sx || !contains_any(text + st->start, st->num_start - st->start, sx);
 }
 
-/* The set of the first two bytes of words that start with a three-byte
- * UTF-8 character (every trigger is a Chinese word): the low four bits of
- * the lead byte and the low six of the next, 1024 bits, exact for those
- * characters. Most positions of a text fail this test; a character of the
- * same first two bytes as a trigger's only costs a match_any. */
+/* The set of the first characters of words, all three-byte UTF-8
+ * characters (every trigger is a Chinese word), keyed by the low ten bits
+ * of the code point: 1024 bits, one character in about a thousand of the
+ * others shares a trigger's key. Most positions of a text fail this test;
+ * a collision only costs a match_any. */
 typedef struct {
     uint64_t bits[16];
-} pair_set;
+} char_set;
 
 static bool lead3(char c)
 {
     return ((unsigned char)c & 0xF0) == 0xE0;
 }
 
-static unsigned pair_key(const char *s)
+static unsigned char_key(const char *s)
 {
-    return ((unsigned)(unsigned char)s[0] & 0x0F) << 6 | ((unsigned)(unsigned char)s[1] & 0x3F);
+    return ((unsigned)(unsigned char)s[1] & 0x0F) << 6 | ((unsigned)(unsigned char)s[2] & 0x3F);
 }
 
-static void pair_add(pair_set *set, const char *const *list)
+static void char_add(char_set *set, const char *const *list)
 {
     size_t i;
 
     for (i = 0; list[i]; i++) {
-        unsigned key = pair_key(list[i]);
+        unsigned key = char_key(list[i]);
         set->bits[key >> 6] |= UINT64_C(1) << (key & 63);
     }
 }
 
-static bool pair_in(const pair_set *set, const char *s)
+static bool char_in(const char_set *set, const char *s)
 {
-    unsigned key = pair_key(s);
+    unsigned key = char_key(s);
 
     return set->bits[key >> 6] >> (key & 63) & 1;
 }
 
-/* True when no full stop lies between text[a] and text[b] (a <= b). */
-static bool same_sentence(const char *text, size_t a, size_t b)
+/* True when a full stop (。！？!?) lies in text[a..b). Bytes are tested
+ * first: the stops are '!', '?' or start with 0xE3/0xEF. */
+static bool has_full_stop(const char *text, size_t a, size_t b)
 {
     static const char *const full_stops[] = {"。", "！", "？", "!", "?", NARR_END};
+    size_t i;
 
-    return !contains_any(text + a, b - a, full_stops);
+    for (i = a; i < b; i++) {
+        unsigned char c = (unsigned char)text[i];
+        if ((c == 0xE3 || c == 0xEF || c == '!' || c == '?') &&
+            match_any(text + i, b - i, full_stops))
+            return true;
+    }
+    return false;
 }
 
+#define MAX_BREAKDOWN 64 /* statements judged by keep_breakdowns; more are kept */
+
 /* Drops the breakdown statements of out[0..n) that no statement of
- * another breakdown kind shares a sentence with; returns the new count. */
+ * another breakdown kind shares a sentence with; returns the new count.
+ * Sentences are numbered by the full stops between consecutive
+ * statements, so the text between them is read once. */
 static size_t keep_breakdowns(const char *text, gk_narr_stmt *out, size_t n)
 {
-    size_t i, m, kept = 0;
+    size_t sentence[MAX_BREAKDOWN], i, m, kept = 0;
 
+    if (n > MAX_BREAKDOWN)
+        return n;
+    for (i = 0; i < n; i++)
+        sentence[i] =
+            i == 0 ? 0
+                   : sentence[i - 1] + has_full_stop(text, out[i - 1].num_end, out[i].num_start);
     for (i = 0; i < n; i++) {
         bool keep = !kinds[out[i].kind].breakdown;
-        for (m = 0; m < n && !keep; m++) {
-            const gk_narr_stmt *a = &out[m < i ? m : i], *b = &out[m < i ? i : m];
-            keep = m != i && kinds[out[m].kind].breakdown && out[m].kind != out[i].kind &&
-                   same_sentence(text, a->num_end, b->num_start);
-        }
+        for (m = 0; m < n && !keep; m++)
+            keep = sentence[m] == sentence[i] && kinds[out[m].kind].breakdown &&
+                   out[m].kind != out[i].kind;
         if (keep)
             out[kept++] = out[i];
     }
@@ -601,7 +642,7 @@ size_t gk_narr_find_kinds(const char *text, size_t len, unsigned mask, gk_narr_s
 {
     size_t i = 0, found = 0, t = 0, stored;
     gk_narr_stmt st;
-    pair_set firsts;
+    char_set firsts;
     unsigned kind;
     bool hit;
 
@@ -610,16 +651,16 @@ size_t gk_narr_find_kinds(const char *text, size_t len, unsigned mask, gk_narr_s
     memset(&firsts, 0, sizeof firsts);
     for (kind = 0; kind < GK_NARR_NKINDS; kind++)
         if (mask & GK_NARR_BIT(kind))
-            pair_add(&firsts, kinds[kind].triggers);
-    while (i + 1 < len) {
+            char_add(&firsts, kinds[kind].triggers);
+    while (i + 2 < len) {
         /* A trigger (valid UTF-8) starts at the lead byte of a
          * three-byte character: other bytes are passed one at a time, and
-         * a character whose first two bytes are not in the set whole. */
+         * a character not in the set whole. */
         if (!lead3(text[i])) {
             i++;
             continue;
         }
-        if (!pair_in(&firsts, text + i)) {
+        if (!char_in(&firsts, text + i)) {
             i += 3;
             continue;
         }
