@@ -239,6 +239,11 @@ static int read_unreadable(reader *rd, json_t *arr)
         c = gk_report__cell_at(rd->r, json_string_value(cell));
         if (!c)
             return type_error(rd, "no such cell");
+        /* An unreadable cell is one the source has: its row was read
+         * above (written as null). Otherwise the writer would emit the row
+         * and read back its other cells as blank, not absent. */
+        if (c->state == GK_CELL_ABSENT)
+            return type_error(rd, "cell not in its table (an unreadable cell is present, as null)");
         c->state = GK_CELL_UNREADABLE;
         c->v = 0;
         c->text = gk_report_strdup(rd->r, json_string_value(text), json_string_length(text));
