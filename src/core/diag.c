@@ -136,7 +136,8 @@ int gk_diag__addv(gk_diag_list *l, const char *rule, gk_severity sev, const char
     }
     d = &l->items[l->n];
     memset(d, 0, sizeof *d);
-    if ((error = format_message(l, &d->message, fmt, ap)) < 0)
+    error = format_message(l, &d->message, fmt, ap);
+    if (error < 0)
         return error;
     d->severity = sev;
     if (values) {

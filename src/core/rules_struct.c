@@ -55,7 +55,8 @@ static int foreach_row(const gk_rule_ctx *c, row_cb cb)
             for (j = 0; j < row.n; j++)
                 snprintf(row.paths[j], sizeof row.paths[0], "%.95s.%.64s", row.path,
                          t2[i + j].field);
-            if ((error = cb(c, &row)) < 0)
+            error = cb(c, &row);
+            if (error < 0)
                 return error;
         }
     }
@@ -72,7 +73,8 @@ static int foreach_row(const gk_rule_ctx *c, row_cb cb)
             snprintf(row.path, sizeof row.path, "applications.%s", gk_t3_row_key(k));
             for (j = 0; j < row.n; j++)
                 snprintf(row.paths[j], sizeof row.paths[0], "%.95s[%zu]", row.path, j);
-            if ((error = cb(c, &row)) < 0)
+            error = cb(c, &row);
+            if (error < 0)
                 return error;
         }
     }
@@ -88,7 +90,8 @@ static int foreach_row(const gk_rule_ctx *c, row_cb cb)
             for (j = 0; j < row.n; j++)
                 snprintf(row.paths[j], sizeof row.paths[0], "%.95s.%.64s", row.path,
                          gk_t4_col_key((int)j));
-            if ((error = cb(c, &row)) < 0)
+            error = cb(c, &row);
+            if (error < 0)
                 return error;
         }
     }
