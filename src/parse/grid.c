@@ -52,7 +52,8 @@ int gk_grid_row(gk_grid *g, uint32_t table, bool bounded)
         r->heading = 0;
         return 0;
     }
-    if ((error = grow((void **)&g->rows, &g->rows_cap, g->nrows + 1, sizeof(gk_grow))) < 0)
+    error = grow((void **)&g->rows, &g->rows_cap, g->nrows + 1, sizeof(gk_grow));
+    if (error < 0)
         return error;
     r = &g->rows[g->nrows++];
     memset(r, 0, sizeof(*r));
@@ -80,7 +81,8 @@ int gk_grid_cell(gk_grid *g, const char *text, size_t len, gk_srcpos pos, unsign
             len--; /* do not cut a UTF-8 sequence */
         g->truncated = true;
     }
-    if ((error = grow((void **)&g->cells, &g->cells_cap, g->ncells + 1, sizeof(gk_gcell))) < 0)
+    error = grow((void **)&g->cells, &g->cells_cap, g->ncells + 1, sizeof(gk_gcell));
+    if (error < 0)
         return error;
     c = &g->cells[g->ncells];
     c->text = gk_arena_strndup(&g->arena, text, len);

@@ -118,7 +118,8 @@ static int flush_out(lexer *L)
     while (n && p[n - 1] == ' ')
         n--;
     if (n) {
-        if ((error = gk_grid_row(L->g, 0, false)) == 0)
+        error = gk_grid_row(L->g, 0, false);
+        if (error == 0)
             error = gk_grid_cell(L->g, p, n, L->out_pos, 1, 1, false);
     }
     gk_buf_clear(&L->out);
@@ -159,12 +160,14 @@ static int end_row(lexer *L, tbl *t)
     size_t i;
     int error;
 
-    if ((error = end_cell(t)) < 0)
+    error = end_cell(t);
+    if (error < 0)
         return error;
     if (t->dropped)
         L->g->truncated = true;
     if (t->in_row && t->ncells) {
-        if ((error = gk_grid_row(L->g, t->id, true)) < 0)
+        error = gk_grid_row(L->g, t->id, true);
+        if (error < 0)
             return error;
         for (i = 0; i < t->ncells && !error; i++) {
             /* text.ptr is NULL while every cell so far was empty */
@@ -341,13 +344,15 @@ static int start_tag(lexer *L, tag_kind kind, size_t tag_at, const char *attrs, 
     if (L->ignored_depth)
         return 0;
     if (kind == TAG_TR) {
-        if ((error = end_row(L, t)) < 0)
+        error = end_row(L, t);
+        if (error < 0)
             return error;
         t->in_row = true;
         return 0;
     }
     if (kind == TAG_CELL) {
-        if ((error = end_cell(t)) < 0)
+        error = end_cell(t);
+        if (error < 0)
             return error;
         t->in_row = true;
         t->in_cell = true;

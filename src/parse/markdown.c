@@ -49,7 +49,8 @@ static int pipe_row(gk_grid *g, const char *s, size_t n, gk_srcpos sp, size_t pa
     size_t i = 0, start, count = 0;
     int error;
 
-    if ((error = gk_grid_row(g, 1, true)) < 0)
+    error = gk_grid_row(g, 1, true);
+    if (error < 0)
         return error;
     while (i < n && (s[i] == ' ' || s[i] == '\t'))
         i++;
@@ -127,7 +128,8 @@ int gk_parse__markdown_grid(gk_grid *g, const char *s, size_t len)
             continue;
         }
         in_table = false;
-        if ((error = gk_grid_row(g, 0, false)) < 0)
+        error = gk_grid_row(g, 0, false);
+        if (error < 0)
             break;
         g->rows[g->nrows - 1].heading = line[b] == '#';
         while (b < e && (line[b] == '#' || line[b] == ' '))

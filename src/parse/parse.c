@@ -21,11 +21,14 @@ static int parse_published(gk_report **out, const char *data, size_t len, grid_f
     int error;
 
     gk_grid_init(&g);
-    if ((error = gk_parse__to_utf8(&utf8, data, len, html)) < 0)
+    error = gk_parse__to_utf8(&utf8, data, len, html);
+    if (error < 0)
         goto done;
-    if ((error = to_grid(&g, utf8.ptr ? utf8.ptr : "", utf8.len)) < 0)
+    error = to_grid(&g, utf8.ptr ? utf8.ptr : "", utf8.len);
+    if (error < 0)
         goto done;
-    if ((error = gk_report_new(&r)) < 0)
+    error = gk_report_new(&r);
+    if (error < 0)
         goto done;
     if ((error = gk_parse__recognize(r, &g)) < 0 || (error = gk_parse__sections(r, &g)) < 0)
         goto done;

@@ -436,7 +436,8 @@ static int do_t3(rz_ctx *z, size_t from, size_t to)
 
     memset(&gs, 0, sizeof(gs));
     memset(other_row, 0, sizeof(other_row));
-    if ((error = walk_groups(z, from, to, &ks, &gs)) < 0)
+    error = walk_groups(z, from, to, &ks, &gs);
+    if (error < 0)
         goto done;
     amb = gk_calloc(GK_T3_NROWS, sizeof(*amb));
     if (!amb) {
@@ -665,7 +666,8 @@ static int do_t2(rz_ctx *z, size_t from, size_t to)
     cands = gk_calloc(GK_PARSE_SEG_MAX_CANDS, sizeof(*cands));
     if (!cands)
         return gk__oom();
-    if ((error = walk_groups(z, from, to, &ks, &gs)) < 0)
+    error = walk_groups(z, from, to, &ks, &gs);
+    if (error < 0)
         goto done;
     for (k = 0; k < gs.n; k++) {
         rz_group *grp = &gs.v[k];
@@ -826,7 +828,8 @@ int gk_parse__recognize(gk_report *r, const gk_grid *g)
     z.g = g;
     z.r = r;
     z.arena.max = GK_PARSE_ARENA_MAX;
-    if ((error = rz_tokenize(&z)) < 0)
+    error = rz_tokenize(&z);
+    if (error < 0)
         goto done;
     classify_bounded(&z);
     end = z.ntoks;

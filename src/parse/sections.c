@@ -334,7 +334,8 @@ int gk_parse__sections(gk_report *r, const gk_grid *g)
 
     if ((error = grid_text(&text, g)) < 0 || !text.ptr)
         goto done;
-    if ((error = find_title(r, g, text.ptr, text.len)) < 0)
+    error = find_title(r, g, text.ptr, text.len);
+    if (error < 0)
         goto done;
     for (k = 0; k < 6; k++) {
         for (i = pos; i + 3 < text.len; i++) {

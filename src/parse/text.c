@@ -114,7 +114,8 @@ int gk_parse__text_grid(gk_grid *g, const char *s, size_t len)
             while (c && (line[c - 1] == ' ' || line[c - 1] == '\t'))
                 c--;
             if (!in_cells) {
-                if ((error = gk_grid_row(g, 1, true)) < 0)
+                error = gk_grid_row(g, 1, true);
+                if (error < 0)
                     break;
                 in_cells = true;
             }
@@ -122,7 +123,8 @@ int gk_parse__text_grid(gk_grid *g, const char *s, size_t len)
             continue;
         }
         in_cells = false;
-        if ((error = gk_grid_row(g, 0, false)) < 0)
+        error = gk_grid_row(g, 0, false);
+        if (error < 0)
             break;
         error = gk_grid_cell(g, line, e, sp, 1, 1, false);
     }

@@ -89,15 +89,18 @@ static int as_number(rz_ctx *z, const char *s, size_t len, const char **num)
             continue;
         if (cp >= '0' && cp <= '9') {
             digit = true;
-            if ((error = gk_buf_putc(&b, (char)cp)) < 0)
+            error = gk_buf_putc(&b, (char)cp);
+            if (error < 0)
                 goto done;
         } else if ((cp == '-' || cp == 0x2212) && b.len == 0 && i < len) {
             /* a leading minus: 2019 本年增/减 may be negative */
-            if ((error = gk_buf_putc(&b, '-')) < 0)
+            error = gk_buf_putc(&b, '-');
+            if (error < 0)
                 goto done;
         } else if ((cp == '.' || cp == 0xFF0E) && digit && !dot) {
             dot = true;
-            if ((error = gk_buf_putc(&b, '.')) < 0)
+            error = gk_buf_putc(&b, '.');
+            if (error < 0)
                 goto done;
         } else if (cp == ',' && digit) {
             continue;
