@@ -92,12 +92,14 @@ static void print_people(const char *path, const gk_report *r, const gk_diag_lis
     for (i = 0; i < n; i++) {
         const gk_diag *d = gk_diag_list_get(l, i);
         int len;
-        if ((len = (int)strlen(d->rule)) > wrule)
+        len = (int)strlen(d->rule);
+        if (len > wrule)
             wrule = len;
         if (d->cell && (len = (int)strlen(d->cell)) > wcell)
             wcell = len;
         values_text(vals, sizeof vals, d);
-        if ((len = display_width(vals)) > wval)
+        len = display_width(vals);
+        if (len > wval)
             wval = len;
     }
     for (i = 0; i < n; i++) {
@@ -144,7 +146,8 @@ int cmd_check(int argc, char **argv)
         fprintf(stderr, "gongkai check: 需要至少一个报告文件（见 gongkai check --help）\n");
         return CLI_EXIT_USAGE;
     }
-    if ((rc = cli_report_max_size(cli_get(&p, opts, "max-size"), &max, "check")) != 0)
+    rc = cli_report_max_size(cli_get(&p, opts, "max-size"), &max, "check");
+    if (rc != 0)
         return rc;
     json = cli_has(&p, opts, "json");
     color = !json && cli_color(stdout);
