@@ -145,7 +145,8 @@ GK_TEST(parse_corpus, every_expected_cell)
             FILE *f;
             snprintf(path, sizeof(path), "%s/%s%s",
                      gk_test_path("tests/resources/corpus/real"), name, exts[k]);
-            if ((f = fopen(path, "rb")) != NULL) {
+            f = fopen(path, "rb");
+            if (f != NULL) {
                 fclose(f);
                 r = parse_file(path);
                 if (!r) {
