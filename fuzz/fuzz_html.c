@@ -8,16 +8,29 @@
 #include "fuzz_parse_check.h"
 #include "parse/parse_int.h"
 
+/* Code points gumbo replaces with U+FFFD (its utf8.c: C0 controls but
+ * whitespace, DEL, C1 controls, noncharacters) and html_lex.c keeps: either
+ * way the cell is text that is no number. */
+static int gumbo_replaces(int32_t c)
+{
+    return (c >= 0x1 && c <= 0x8) || c == 0xB || (c >= 0xE && c <= 0x1F) ||
+           (c >= 0x7F && c <= 0x9F) || (c >= 0xFDD0 && c <= 0xFDEF) || (c & 0xFFFE) == 0xFFFE;
+}
+
 /* Markup where the HTML5 tree-building rules and the table tokenizer must
  * agree: one table, only table/tr/td/th tags (no attributes but spans), the
- * table opened before any row or cell. Elsewhere HTML5 foster-parents and
- * re-parents, which html_lex.c does not imitate on purpose. */
+ * table opened before any row or cell, no code point gumbo replaces.
+ * Elsewhere HTML5 foster-parents and re-parents, which html_lex.c does not
+ * imitate on purpose. */
 static int simple_markup(const char *s, size_t n)
 {
     static const char *const ok[] = {"table", "/table", "tr", "/tr", "td", "/td", "th", "/th"};
     size_t i, k, tables = 0;
     int seen_table = 0;
 
+    for (i = 0; i < n;)
+        if (gumbo_replaces(gk_utf8_next(s, n, &i)))
+            return 0;
     for (i = 0; i < n; i++) {
         if (s[i] == '&')
             return 0;

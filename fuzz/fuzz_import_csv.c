@@ -7,8 +7,8 @@
  * starts from the same empty registers. A failure is a crash, a sanitizer
  * report, a leak or one of these invariants (a violation aborts):
  *   - success means no bad rows and a report can be built for the year of
- *     the first case; GK_EINVALID means nothing imported, and one error
- *     line at least;
+ *     the first case; GK_EINVALID means nothing imported, and an error
+ *     line per bad row or a message saying why the file is refused;
  *   - no other error code (the database itself never fails here);
  *   - the audit chain stays intact.
  * The whole input is the CSV.
@@ -67,7 +67,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             abort();
         gk_report_free(r);
     } else if (rc == GK_EINVALID) {
-        if (res.imported != 0 || res.errors.len == 0)
+        /* bad rows are listed in res.errors; a bad file (no header, not
+         * UTF-8 or GB18030) is the error message */
+        if (res.imported != 0 || (res.errors.len == 0 && !gk_error_last()->message[0]))
             abort();
     } else {
         abort();

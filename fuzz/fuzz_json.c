@@ -14,6 +14,7 @@
  * number of formats); the rest is the JSON.
  */
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "gk/errors.h"
@@ -30,10 +31,14 @@ static void check_round_trip(const gk_report *r)
 
     if (gk_report_to_json(&a, r) < 0)
         abort();
-    if (gk_report_from_json(&back, a.ptr, a.len) < 0)
+    if (gk_report_from_json(&back, a.ptr, a.len) < 0) {
+        fprintf(stderr, "written JSON not read back: %s\n%s", gk_error_last()->message, a.ptr);
         abort();
-    if (!gk_report_equal(r, back, &where))
+    }
+    if (!gk_report_equal(r, back, &where)) {
+        fprintf(stderr, "read back differs: %s\n", gk_buf_cstr(&where));
         abort();
+    }
     if (gk_report_to_json(&b, back) < 0 || a.len != b.len || memcmp(a.ptr, b.ptr, a.len) != 0)
         abort();
     gk_report_free(back);

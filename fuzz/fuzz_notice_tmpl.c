@@ -49,15 +49,22 @@ static const gk_notice_field all_fields[] = {
 };
 #define NFIELDS (sizeof all_fields / sizeof all_fields[0])
 
-/* A directory of this process for the one template file. */
+static char dir[64];
+
+static void remove_dir(void)
+{
+    rmdir(dir);
+}
+
+/* A directory of this process for the one template file (each run
+ * removes its file; the directory goes at exit). */
 static const char *work_dir(void)
 {
-    static char dir[64];
-
     if (!dir[0]) {
         snprintf(dir, sizeof dir, "/tmp/gk-fuzz-tmpl-XXXXXX");
         if (!mkdtemp(dir))
             abort();
+        atexit(remove_dir);
     }
     return dir;
 }

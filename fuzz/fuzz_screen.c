@@ -46,10 +46,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         if (nul) {
             size_t dl = (size_t)(nul - text);
             /* Errors (bad UTF-8, missing TAB) are fine: they must not crash. */
-            if (flags & 0x10)
-                (void)gk_screen_dict_add_words(d, text, dl, "fuzz");
-            else
-                (void)gk_screen_dict_add_typos(d, text, dl, "fuzz");
+            int rc = (flags & 0x10) ? gk_screen_dict_add_words(d, text, dl, "fuzz")
+                                    : gk_screen_dict_add_typos(d, text, dl, "fuzz");
+            if (rc < 0 && !gk_error_last()->message[0])
+                abort(); /* an error says why */
             text = nul + 1;
             len -= dl + 1;
         }

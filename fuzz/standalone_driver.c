@@ -23,7 +23,8 @@ static int run_file(const char *path)
         fprintf(stderr, "cannot open %s\n", path);
         return 1;
     }
-    if (fseek(f, 0, SEEK_END) != 0 || (n = ftell(f)) < 0 || fseek(f, 0, SEEK_SET) != 0) {
+    n = fseek(f, 0, SEEK_END) == 0 ? ftell(f) : -1;
+    if (n < 0 || fseek(f, 0, SEEK_SET) != 0) {
         fclose(f);
         return 1;
     }
