@@ -1,115 +1,17 @@
 /*
- * docx.c: the annual report as a Word document (hand-written
- * WordprocessingML in a ZIP made by zipout.c): the title, the six sections
- * of 条例第五十条 in order with their text, and tables 2, 3 and 4 under
- * sections 二、三、四 merged like the official form (w:gridSpan across,
- * w:vMerge down; spec §1.3–1.5).
- *
- * Trap T5 of docs/stack.md: without w:lang eastAsia="zh-CN" and an
- * eastAsia font, LibreOffice draws Japanese glyph variants. The defaults in
- * styles.xml set both, and every run repeats the language. Fonts: SimSun
- * (宋体) for text, SimHei (黑体) for headings, named by their Latin names:
- * Chinese Word resolves both spellings, while LibreOffice on a machine
- * without them maps "SimSun" to a CJK serif (Noto Serif CJK) but "宋体" to
- * a sans fallback. fontTable.xml gives the Chinese names as altName.
- *
- * Page: A4 with the margins of GB/T 9704 (official documents): top 37 mm,
- * bottom 35 mm, left 28 mm, right 26 mm.
+ * docx.c: the annual report as a Word document (WordprocessingML in the
+ * package of ooxml.c): the title, the six sections of 条例第五十条 in order
+ * with their text, and tables 2, 3 and 4 under sections 二、三、四 merged
+ * like the official form (w:gridSpan across, w:vMerge down; spec
+ * §1.3–1.5). Fonts and language: trap T5, in ooxml.h.
  */
 #include <stdio.h>
 #include "layout.h"
 #include "render_int.h"
-#include "zipout.h"
+#include "ooxml.h"
 
-#define PAGE_W   11906 /* A4 in twentieths of a point */
-#define PAGE_H   16838
-#define MARGIN_T 2098 /* 37 mm */
-#define MARGIN_B 1984 /* 35 mm */
-#define MARGIN_L 1587 /* 28 mm */
-#define MARGIN_R 1474 /* 26 mm */
-#define TEXT_W   (PAGE_W - MARGIN_L - MARGIN_R)
 #define FILL_BAD "FFC7CE" /* shading of an unreadable cell (as in the XLSX) */
-
-#define XML_HEAD "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
-#define NS_W     "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-#define NS_R     "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-#define NS_PKG   "http://schemas.openxmlformats.org/package/2006/"
-#define CT_WML   "application/vnd.openxmlformats-officedocument.wordprocessingml."
-
-/* Every run: the CJK language (trap T5). */
-#define RUN_LANG "<w:lang w:val=\"en-US\" w:eastAsia=\"zh-CN\"/>"
-
-/* ------------------------------------------------------------ XML text */
-
-/* Appends s escaped as XML character data. Characters XML 1.0 forbids
- * (C0 controls other than tab/newline, U+FFFE, U+FFFF) are dropped; a tab
- * becomes <w:tab/> when in_run. */
-static int put_xml(gk_buf *b, const char *s, size_t len, bool in_run)
-{
-    size_t i = 0, from = 0;
-    int error = 0;
-
-    while (i < len && error == 0) {
-        unsigned char ch = (unsigned char)s[i];
-        const char *rep = NULL;
-        size_t adv = 1;
-
-        if (ch == '&')
-            rep = "&amp;";
-        else if (ch == '<')
-            rep = "&lt;";
-        else if (ch == '>')
-            rep = "&gt;";
-        else if (ch == '"')
-            rep = "&quot;";
-        else if (ch == '\t')
-            rep = in_run ? "</w:t><w:tab/><w:t xml:space=\"preserve\">" : " ";
-        else if (ch < 0x20)
-            rep = "";
-        else if (ch == 0xEF && i + 2 < len && (unsigned char)s[i + 1] == 0xBF &&
-                 ((unsigned char)s[i + 2] == 0xBE || (unsigned char)s[i + 2] == 0xBF)) {
-            rep = "";
-            adv = 3;
-        }
-        if (!rep) {
-            i++;
-            continue;
-        }
-        error = gk_buf_put(b, s + from, i - from);
-        if (error == 0)
-            error = gk_buf_puts(b, rep);
-        i += adv;
-        from = i;
-    }
-    if (error == 0)
-        error = gk_buf_put(b, s + from, len - from);
-    return error;
-}
-
-/* One run of text: <w:r><w:rPr>…</w:rPr><w:t>text</w:t></w:r>. */
-static int put_run(gk_buf *b, const char *text, size_t len, bool bold)
-{
-    int error = gk_buf_printf(b, "<w:r><w:rPr>%s" RUN_LANG "</w:rPr><w:t xml:space=\"preserve\">",
-                              bold ? "<w:b/>" : "");
-
-    if (error == 0)
-        error = put_xml(b, text, len, true);
-    if (error == 0)
-        error = gk_buf_puts(b, "</w:t></w:r>");
-    return error;
-}
-
-/* A paragraph of one run in a named style. */
-static int put_para(gk_buf *b, const char *style, const char *text, size_t len)
-{
-    int error = gk_buf_printf(b, "<w:p><w:pPr><w:pStyle w:val=\"%s\"/></w:pPr>", style);
-
-    if (error == 0 && len)
-        error = put_run(b, text, len, false);
-    if (error == 0)
-        error = gk_buf_puts(b, "</w:p>\n");
-    return error;
-}
+#define TEXT     GK_OOXML_DROP
 
 /* -------------------------------------------------------------- tables */
 
@@ -121,7 +23,8 @@ static void twips_of(const gk_layout_table *t, int tw[GK_LAYOUT_MAX_COLS])
     for (c = 0; c < t->ncols; c++)
         sum += t->width[c];
     for (c = 0; c < t->ncols; c++) {
-        tw[c] = c == t->ncols - 1 ? TEXT_W - used : (int)(TEXT_W * t->width[c] / sum);
+        tw[c] =
+            c == t->ncols - 1 ? GK_OOXML_TEXT_W - used : (int)(GK_OOXML_TEXT_W * t->width[c] / sum);
         used += tw[c];
     }
 }
@@ -163,8 +66,9 @@ static int put_tc(gk_buf *b, const gk_layout_table *t, const int tw[], int row, 
     if (error == 0) {
         const char *text = gk_render__cell_text(lc, num, sizeof num);
         if (text[0])
-            error = put_run(b, text, strlen(text),
-                            lc->kind == GK_LCELL_HEAD || lc->kind == GK_LCELL_CAPTION);
+            error =
+                gk_ooxml__put_run(b, text, strlen(text),
+                                  lc->kind == GK_LCELL_HEAD || lc->kind == GK_LCELL_CAPTION, TEXT);
     }
     if (error == 0)
         error = gk_buf_puts(b, "</w:p></w:tc>");
@@ -215,7 +119,7 @@ static int on_table(void *ctx, const gk_layout_table *t)
         error = gk_buf_puts(b, "</w:tbl>\n");
     /* Word needs a paragraph between consecutive tables */
     if (error == 0)
-        error = put_para(b, "BodyText", "", 0);
+        error = gk_ooxml__put_para(b, "BodyText", "", 0, TEXT);
     return error;
 }
 
@@ -228,33 +132,28 @@ static int on_begin(void *ctx, const gk_report *r, const char *title)
 
     (void)r;
     snprintf(d->title, sizeof d->title, "%s", title);
-    error = gk_buf_puts(d->b, XML_HEAD "<w:document xmlns:w=\"" NS_W "\" xmlns:r=\"" NS_R
-                                       "\"><w:body>\n");
-    return error ? error : put_para(d->b, "Title", title, strlen(title));
+    error = gk_ooxml__document_begin(d->b);
+    return error ? error : gk_ooxml__put_para(d->b, "Title", title, strlen(title), TEXT);
 }
 
 static int on_heading(void *ctx, const char *heading)
 {
-    return put_para(((docx_ctx *)ctx)->b, "Heading1", heading, strlen(heading));
+    return gk_ooxml__put_para(((docx_ctx *)ctx)->b, "Heading1", heading, strlen(heading), TEXT);
 }
 
 static int on_paragraph(void *ctx, const char *text, size_t len)
 {
-    return put_para(((docx_ctx *)ctx)->b, "BodyText", text, len);
+    return gk_ooxml__put_para(((docx_ctx *)ctx)->b, "BodyText", text, len, TEXT);
 }
 
 static int on_note(void *ctx, const char *text)
 {
-    return put_para(((docx_ctx *)ctx)->b, "BodyText", text, strlen(text));
+    return gk_ooxml__put_para(((docx_ctx *)ctx)->b, "BodyText", text, strlen(text), TEXT);
 }
 
 static int on_end(void *ctx)
 {
-    return gk_buf_printf(((docx_ctx *)ctx)->b,
-                         "<w:sectPr><w:pgSz w:w=\"%d\" w:h=\"%d\"/><w:pgMar w:top=\"%d\" "
-                         "w:right=\"%d\" w:bottom=\"%d\" w:left=\"%d\" w:header=\"851\" "
-                         "w:footer=\"992\" w:gutter=\"0\"/></w:sectPr>\n</w:body></w:document>\n",
-                         PAGE_W, PAGE_H, MARGIN_T, MARGIN_R, MARGIN_B, MARGIN_L);
+    return gk_ooxml__document_end(((docx_ctx *)ctx)->b);
 }
 
 static const gk_render_ops docx_ops = {on_begin, on_heading, on_paragraph,
@@ -262,16 +161,7 @@ static const gk_render_ops docx_ops = {on_begin, on_heading, on_paragraph,
 
 /* Styles: body 12 pt SimSun (宋体) with a two-character first-line indent; title
  * 22 pt bold centred; headings 14 pt SimHei (黑体); table text 10.5 pt (五号). */
-static const char styles_xml[] = XML_HEAD
-    "<w:styles xmlns:w=\"" NS_W "\">"
-    "<w:docDefaults><w:rPrDefault><w:rPr>"
-    "<w:rFonts w:ascii=\"Times New Roman\" w:eastAsia=\"SimSun\" w:hAnsi=\"Times New Roman\" "
-    "w:cs=\"Times New Roman\"/><w:kern w:val=\"2\"/><w:sz w:val=\"24\"/><w:szCs w:val=\"24\"/>"
-    "<w:lang w:val=\"en-US\" w:eastAsia=\"zh-CN\" w:bidi=\"ar-SA\"/></w:rPr></w:rPrDefault>"
-    "<w:pPrDefault><w:pPr><w:widowControl w:val=\"0\"/><w:jc w:val=\"both\"/></w:pPr>"
-    "</w:pPrDefault></w:docDefaults>"
-    "<w:style w:type=\"paragraph\" w:default=\"1\" w:styleId=\"Normal\"><w:name w:val=\"Normal\"/>"
-    "<w:qFormat/></w:style>"
+static const char styles[] =
     "<w:style w:type=\"paragraph\" w:styleId=\"Title\"><w:name w:val=\"Title\"/>"
     "<w:basedOn w:val=\"Normal\"/><w:next w:val=\"BodyText\"/><w:qFormat/><w:pPr>"
     "<w:spacing w:before=\"240\" w:after=\"480\"/><w:jc w:val=\"center\"/></w:pPr><w:rPr>"
@@ -290,88 +180,17 @@ static const char styles_xml[] = XML_HEAD
     "<w:style w:type=\"paragraph\" w:styleId=\"TableText\"><w:name w:val=\"Table Text\"/>"
     "<w:basedOn w:val=\"Normal\"/><w:pPr><w:spacing w:before=\"0\" w:after=\"0\"/>"
     "<w:jc w:val=\"center\"/></w:pPr><w:rPr><w:sz w:val=\"21\"/><w:szCs w:val=\"21\"/></w:rPr>"
-    "</w:style>"
-    "</w:styles>\n";
-
-/* The fonts with their Chinese names as altName and the GB2312 charset
- * (0x86), so a reader without them substitutes a Simplified-Chinese face. */
-static const char fonts_xml[] = XML_HEAD
-    "<w:fonts xmlns:w=\"" NS_W "\">"
-    "<w:font w:name=\"SimSun\"><w:altName w:val=\"宋体\"/><w:charset w:val=\"86\"/>"
-    "<w:family w:val=\"auto\"/><w:pitch w:val=\"variable\"/></w:font>"
-    "<w:font w:name=\"SimHei\"><w:altName w:val=\"黑体\"/><w:charset w:val=\"86\"/>"
-    "<w:family w:val=\"modern\"/><w:pitch w:val=\"fixed\"/></w:font>"
-    "<w:font w:name=\"Times New Roman\"><w:charset w:val=\"00\"/><w:family w:val=\"roman\"/>"
-    "<w:pitch w:val=\"variable\"/></w:font>"
-    "</w:fonts>\n";
-
-static const char content_types_xml[] = XML_HEAD
-    "<Types xmlns=\"" NS_PKG "content-types\">"
-    "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package."
-    "relationships+xml\"/><Default Extension=\"xml\" ContentType=\"application/xml\"/>"
-    "<Override PartName=\"/word/document.xml\" ContentType=\"" CT_WML "document.main+xml\"/>"
-    "<Override PartName=\"/word/styles.xml\" ContentType=\"" CT_WML "styles+xml\"/>"
-    "<Override PartName=\"/word/fontTable.xml\" ContentType=\"" CT_WML "fontTable+xml\"/>"
-    "<Override PartName=\"/docProps/core.xml\" ContentType=\"application/vnd.openxmlformats-"
-    "package.core-properties+xml\"/>"
-    "</Types>\n";
-
-static const char rels_xml[] = XML_HEAD
-    "<Relationships xmlns=\"" NS_PKG "relationships\">"
-    "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/"
-    "relationships/officeDocument\" Target=\"word/document.xml\"/>"
-    "<Relationship Id=\"rId2\" Type=\"" NS_PKG "relationships/metadata/core-properties\" "
-    "Target=\"docProps/core.xml\"/>"
-    "</Relationships>\n";
-
-static const char doc_rels_xml[] =
-    XML_HEAD "<Relationships xmlns=\"" NS_PKG "relationships\">"
-             "<Relationship Id=\"rId1\" Type=\"" NS_R "/styles\" Target=\"styles.xml\"/>"
-             "<Relationship Id=\"rId2\" Type=\"" NS_R "/fontTable\" Target=\"fontTable.xml\"/>"
-             "</Relationships>\n";
-
-/* Core properties: title and creator only; no dates, so the bytes depend
- * only on the report. */
-static int put_core(gk_buf *b, const char *title)
-{
-    int error;
-
-    error = gk_buf_puts(b, XML_HEAD
-                        "<cp:coreProperties xmlns:cp=\"" NS_PKG
-                        "metadata/core-properties\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\">"
-                        "<dc:title>");
-    if (error == 0)
-        error = put_xml(b, title, strlen(title), false);
-    if (error == 0)
-        error = gk_buf_puts(b, "</dc:title><dc:creator>gongkai</dc:creator>"
-                               "<dc:language>zh-CN</dc:language></cp:coreProperties>\n");
-    return error;
-}
-
-typedef enum { PART_STATIC, PART_DOCUMENT, PART_CORE } part_kind;
-
-/* The package parts in archive order; [Content_Types].xml must come first
- * for some readers (docs/stack.md). */
-static const struct {
-    const char *name;
-    part_kind kind;
-    const char *text;
-} parts[] = {
-    {"[Content_Types].xml", PART_STATIC, content_types_xml},
-    {"_rels/.rels", PART_STATIC, rels_xml},
-    {"docProps/core.xml", PART_CORE, NULL},
-    {"word/document.xml", PART_DOCUMENT, NULL},
-    {"word/_rels/document.xml.rels", PART_STATIC, doc_rels_xml},
-    {"word/styles.xml", PART_STATIC, styles_xml},
-    {"word/fontTable.xml", PART_STATIC, fonts_xml},
-};
+    "</w:style>";
 
 int gk_render__docx(gk_buf *out, const gk_report *r)
 {
-    gk_zipout *z = NULL;
-    gk_buf doc = GK_BUF_INIT, part = GK_BUF_INIT;
+    gk_buf doc = GK_BUF_INIT;
     docx_ctx d;
-    size_t i;
+    gk_ooxml_package p = {.title = d.title,
+                          .title_text = TEXT,
+                          .font_half_points = 24,
+                          .spacing = "",
+                          .styles = styles};
     int error;
 
     GK_ASSERT_ARG(out && r);
@@ -380,24 +199,7 @@ int gk_render__docx(gk_buf *out, const gk_report *r)
     d.b = &doc;
     error = gk_render__walk(r, &docx_ops, &d);
     if (error == 0)
-        error = gk_zipout__new(&z);
-    for (i = 0; i < GK_ARRAY_LEN(parts) && error == 0; i++) {
-        gk_buf_init(&part, out->max);
-        if (parts[i].kind == PART_DOCUMENT)
-            error = gk_zipout__add(z, parts[i].name, &doc);
-        else {
-            if (parts[i].kind == PART_CORE)
-                error = put_core(&part, d.title);
-            else
-                error = gk_buf_puts(&part, parts[i].text);
-            if (error == 0)
-                error = gk_zipout__add(z, parts[i].name, &part);
-        }
-    }
-    if (error == 0)
-        error = gk_zipout__finish(z, out);
-    gk_buf_release(&part);
+        error = gk_ooxml__package_write(out, &doc, &p);
     gk_buf_release(&doc);
-    gk_zipout__free(z);
     return error;
 }
