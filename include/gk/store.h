@@ -25,6 +25,7 @@
 #include "buf.h"
 #include "case.h"
 #include "catalogue.h"
+#include "decision.h"
 #include "fee.h"
 #include "report.h"
 #include "review.h"
@@ -338,6 +339,14 @@ typedef struct {
     int64_t units;  /* 按件: the 件 number in the month; 按量: pages; GIVEN: 0 */
     int64_t amount; /* 元 */
     gk_date notice, due, paid;
+    /* The payment window reaches a year without holiday data: due was
+     * counted Monday–Friday (calendar.h PROVISIONAL MODE) and must be shown
+     * with gk_calendar_provisional_note. gk_store_case_fee recounts due with
+     * the current calendar on every read, so it becomes official as soon as
+     * the year's holidays are loaded. FEE_LAPSED stays strict (refused
+     * until the calendar covers the window's end). */
+    bool provisional;
+    gk_provisional prov; /* which years, for the note */
 } gk_case_fee;
 
 /* *found false when the case has no fee notice. */
@@ -432,6 +441,57 @@ GK_EXTERN(int) gk_store_session_get(gk_store *st, const char *token_hash, int64_
 GK_EXTERN(int) gk_store_session_delete(gk_store *st, const char *token_hash) GK_WARN_UNUSED;
 /* Deletes the sessions expired at now; *n_out (may be NULL) = how many. */
 GK_EXTERN(int) gk_store_session_expire(gk_store *st, int64_t now, int64_t *n_out) GK_WARN_UNUSED;
+
+/* ------------------------------------ split applications, decisions */
+
+/*
+ * 一事一申请 (国办函〔2020〕109号第四条; spec §1.4 "What one application
+ * (件) means"): an application with several items may be split into the
+ * smallest reasonable units, each a 件 with its own outcome, deadline and
+ * fee count. gk_store_case_split splits the open, unanswered case with
+ * this tracking code (or ledger number) on date into n (2..GK_SPLIT_MAX)
+ * children, in one transaction: the parent goes to state SPLIT (no outcome,
+ * no longer counted in table 3 nor in the applicant's 按件 count) and each
+ * child is a new case that inherits the applicant, channel, arrival and
+ * receipt dates and the deadline state (state, clock start, 补正, pauses,
+ * extension, deferral), with ledger number "<parent's>-<i>", its own
+ * tracking code, the description titles[i] (titles may be NULL: the
+ * parent's description with "（拆分第i件）"), linked to the parent. Audit:
+ * "apply:SPLIT" and "split:into" on the parent, "create" and "split:from"
+ * on each child. codes_out (may be NULL) receives the children's tracking
+ * codes. GK_ECONFLICT when the case's state cannot be split (only
+ * 已登记/办理中/已延期), GK_EINVALID for a bad n or title, GK_ENOTFOUND.
+ */
+#define GK_SPLIT_MAX 50
+GK_EXTERN(int)
+gk_store_case_split(gk_store *st, const char *code, gk_date date, int n, const char *const *titles,
+                    char (*codes_out)[GK_TRACKING_CODE_LEN + 1]) GK_WARN_UNUSED;
+
+/* A case linked to another by a split (strings borrowed for the call). */
+typedef struct {
+    int64_t id;
+    bool is_parent;          /* the case it was split from */
+    const char *tracking_no;
+    const char *tracking_code;
+    const char *state;       /* state key */
+} gk_case_link;
+typedef int (*gk_case_link_cb)(const gk_case_link *l, void *payload);
+/* The parent of case_id (if split from one), then its children. */
+GK_EXTERN(int) gk_store_case_links(gk_store *st, int64_t case_id, gk_case_link_cb cb,
+                                   void *payload) GK_WARN_UNUSED;
+
+/* The decision (decision.h id) recorded with the case's answer, appended
+ * to out; *found false when none was recorded. */
+GK_EXTERN(int) gk_store_case_decision(gk_store *st, int64_t case_id, gk_buf *out, bool *found)
+    GK_WARN_UNUSED;
+
+/* The decision map the report build uses to put concluded cases into
+ * table-3 rows (borrowed; NULL = the process's, gk_decision_map_new_process:
+ * --decision-map FILE or the spec §1.4 defaults). A concluded case without
+ * a recorded decision has the default decision of its outcome row
+ * (gk_decision_for_row); a decision the map lacks makes the build fail with
+ * GK_EINVALID naming it. */
+GK_EXTERN(void) gk_store_set_decision_map(gk_store *st, const gk_decision_map *m);
 
 /* Hex SHA-256 of data (65 bytes with NUL), the chain's hash. Pure. */
 GK_EXTERN(void) gk_sha256_hex(char out[65], const void *data, size_t len);

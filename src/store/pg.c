@@ -672,6 +672,7 @@ const gk_store_backend gk_store_backend_pg = {
     .event_entity_foreach = pg_event_entity_foreach,
     GK_STORE_USER_TABLE(gk_pg_),
     GK_STORE_REVIEW3_TABLE(gk_pg_),
+    GK_STORE_SPLIT_TABLE(gk_pg_),
 };
 
 #else

@@ -69,4 +69,8 @@ GK_STORE_USER_METHODS(gk_pg_)
 #include "review3_int.h"
 GK_STORE_REVIEW3_METHODS(gk_pg_)
 
+/* Version-7 methods (split applications, decisions), in pg_split.c. */
+#include "split_int.h"
+GK_STORE_SPLIT_METHODS(gk_pg_)
+
 #endif

@@ -623,4 +623,5 @@ const gk_store_backend gk_store_backend_sqlite = {
     .event_entity_foreach = sqlite_event_entity_foreach,
     GK_STORE_USER_TABLE(gk_sq_),
     GK_STORE_REVIEW3_TABLE(gk_sq_),
+    GK_STORE_SPLIT_TABLE(gk_sq_),
 };

@@ -57,4 +57,8 @@ GK_STORE_USER_METHODS(gk_sq_)
 #include "review3_int.h"
 GK_STORE_REVIEW3_METHODS(gk_sq_)
 
+/* Version-7 methods (split applications, decisions), in sqlite_split.c. */
+#include "split_int.h"
+GK_STORE_SPLIT_METHODS(gk_sq_)
+
 #endif

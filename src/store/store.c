@@ -594,6 +594,8 @@ static int apply_one(const gk_case *c, void *payload)
      * conclusion or its carry-over); later events do not. */
     error = gk_store__lock_check(a->st, c->agency, &a->ev->date.y, 1, &corr);
     if (error == 0)
+        error = gk_store__split_guard(a->ev);
+    if (error == 0)
         error = gk_store__fee_before(a->st, c, a->ev, &ev);
     if (error == 0)
         error = gk_case_to_json(&before, c);
@@ -602,6 +604,8 @@ static int apply_one(const gk_case *c, void *payload)
     error = gk_case_apply(&n, &ev);
     if (error == 0)
         error = gk_store__fee_after(a->st, c, &ev);
+    if (error == 0)
+        error = gk_store__decision_after(a->st, &n, &ev);
     if (error < 0)
         goto done;
     error = a->st->be->case_update(a->st, &n);

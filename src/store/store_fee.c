@@ -4,6 +4,8 @@
  * fee.h, the payment window of 20 working days from the day after the
  * notice is delivered (spec §4.4), the payment, and the refusal of an
  * abandonment for non-payment (R_OT_NOFEE) before that window has ended.
+ * The window is counted provisionally when it reaches a year without
+ * holiday data (shown flagged), but the abandonment only strictly.
  */
 #include <stdio.h>
 #include "util/util.h"
@@ -42,11 +44,42 @@ static int calendar(gk_store *st, const gk_calendar **out)
     return error;
 }
 
+/* The payment window of a notice given on notice (spec §4.4: 20 working
+ * days from the day after delivery), counted in mode. */
+static int pay_due(gk_store *st, gk_date notice, gk_calendar_mode mode, gk_date *due,
+                   gk_provisional *prov)
+{
+    const gk_calendar *cal;
+    int error = calendar(st, &cal);
+
+    if (error < 0)
+        return error;
+    *prov = (gk_provisional)GK_PROVISIONAL_INIT;
+    return gk_calendar_add_workdays_mode(due, prov, cal, notice, GK_CASE_FEE_PAY_DAYS, mode);
+}
+
 int gk_store_case_fee(gk_store *st, int64_t case_id, gk_case_fee *out, bool *found)
 {
+    gk_date due;
+    int error;
+
     GK_ASSERT_ARG(st && out && found);
     memset(out, 0, sizeof *out);
-    return st->be->fee_get(st, case_id, out, found);
+    error = st->be->fee_get(st, case_id, out, found);
+    if (error < 0 || !*found)
+        return error;
+    /* Recounted with today's calendar: a window stored as provisional
+     * becomes official once the year's holidays are loaded, and is
+     * flagged while they are not (calendar.h PROVISIONAL MODE). Beyond the
+     * provisional range the stored date stays, flagged. */
+    if (pay_due(st, out->notice, GK_CALENDAR_PROVISIONAL, &due, &out->prov) == 0) {
+        out->due = due;
+        out->provisional = out->prov.on;
+    } else {
+        gk_error_clear();
+        out->provisional = true;
+    }
+    return 0;
 }
 
 /* The amount of a fee notice and the units it was computed from. */
@@ -100,6 +133,7 @@ int gk_store__fee_before(gk_store *st, const gk_case *c, const gk_case_event *ev
                          gk_case_event *ev_out)
 {
     gk_case_fee fee;
+    gk_provisional prov;
     bool found = false;
     char due[GK_DATE_BUFSZ];
     int64_t units;
@@ -113,6 +147,17 @@ int gk_store__fee_before(gk_store *st, const gk_case *c, const gk_case_event *ev
     error = st->be->fee_get(st, c->id, &fee, &found);
     if (error < 0 || !found)
         return error;
+    /* Abandonment is a legal consequence (表三（六）2): the window's end is
+     * counted on the official calendar only, never provisionally. */
+    if (pay_due(st, fee.notice, GK_CALENDAR_STRICT, &fee.due, &prov) < 0) {
+        char notice[GK_DATE_BUFSZ];
+        gk_error_set(GK_ERRCLASS_STORE,
+                     "收费通知（%s 送达）的缴费期限跨入尚未载入节假日安排的年份，"
+                     "无法确定 20 个工作日何时届满（%s），不能按逾期未缴费视为放弃："
+                     "请先载入新年度的节假日日历（--calendar FILE 或 $GK_CALENDAR，见 docs/calendar.md）",
+                     gk_date_format(notice, fee.notice), GK_FEE_SOURCE);
+        return GK_ECONFLICT;
+    }
     /* 109号 (spec §4.4): pay within 20 working days from the day after the
      * notice is received; only after that is the application 视为放弃. */
     if (gk_date_cmp(ev->date, fee.due) <= 0) {
@@ -126,7 +171,6 @@ int gk_store__fee_before(gk_store *st, const gk_case *c, const gk_case_event *ev
 
 int gk_store__fee_after(gk_store *st, const gk_case *c, const gk_case_event *ev)
 {
-    const gk_calendar *cal;
     gk_case_fee fee;
     bool found = false;
     int error;
@@ -136,10 +180,13 @@ int gk_store__fee_after(gk_store *st, const gk_case *c, const gk_case_event *ev)
         fee.case_id = c->id;
         fee.method = ev->fee_calc;
         error = fee_amount(st, c, ev, &fee.units, &fee.amount);
+        /* A notice near year end may have its window reach a year whose
+         * holidays are not published yet: the notice is still given (the
+         * fee is due either way), its window counted provisionally and
+         * flagged on every read (gk_store_case_fee); FEE_LAPSED recounts
+         * it strictly. */
         if (error == 0)
-            error = calendar(st, &cal);
-        if (error == 0)
-            error = gk_calendar_add_workdays(&fee.due, cal, ev->date, GK_CASE_FEE_PAY_DAYS);
+            error = pay_due(st, ev->date, GK_CALENDAR_PROVISIONAL, &fee.due, &fee.prov);
         fee.notice = ev->date;
         return error < 0 ? error : st->be->fee_put(st, &fee);
     }

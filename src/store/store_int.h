@@ -103,6 +103,18 @@ int gk_store__key_index(const char *(*key)(int), int n, const char *s);
     .lock_get = P##lock_get, .fee_put = P##fee_put, .fee_get = P##fee_get,                         \
     .applicant_month_rank = P##applicant_month_rank
 
+/* Split applications and decisions (store_split.c). split_guard refuses
+ * a SPLIT event through gk_store_case_apply (only gk_store_case_split makes
+ * the children); decision_after records an ANSWER's decision (n is the
+ * case after the event); t3_by_decision recounts the result rows of counts
+ * from the decisions of the year's concluded cases through the store's
+ * decision map (GK_EINVALID naming an unmapped decision). */
+int gk_store__split_guard(const gk_case_event *ev) GK_WARN_UNUSED;
+int gk_store__decision_after(gk_store *st, const gk_case *n, const gk_case_event *ev)
+    GK_WARN_UNUSED;
+int gk_store__t3_by_decision(gk_store *st, int year, const char *agency, gk_t3_counts counts)
+    GK_WARN_UNUSED;
+
 /* Fills out with "YYYY-MM-DDTHH:MM:SS.mmmZ" (UTC, from CLOCK_REALTIME). */
 void gk_store__now(char out[32]);
 

@@ -192,6 +192,9 @@ int gk_store_report_build_full(gk_report **out, gk_store *st, int year, const ch
     }
     memset(counts, 0, sizeof counts);
     error = st->be->t3_counts(st, year, agency, counts);
+    /* The result rows through the decision map (spec §1.4, store_split.c). */
+    if (error == 0)
+        error = gk_store__t3_by_decision(st, year, agency, counts);
     if (error == 0)
         error = gk_report_new(&r);
     if (error < 0)

@@ -21,12 +21,17 @@
 
 GK_BEGIN_DECL
 
-#define GK_STORE_BACKEND_VERSION 5
+#define GK_STORE_BACKEND_VERSION 7
 
 /* Table 3 counts as the backend computes them: rows of gk_t3_row (NEW,
  * CARRIED_IN, each result leaf, CARRIED_OUT; R_TOTAL is left 0) by
  * applicant class. */
 typedef int64_t gk_t3_counts[GK_T3_NROWS][GK_APPLICANT_NTYPES];
+
+/* One group of concluded cases for the decision map (version 7). */
+typedef int (*gk_t3_decision_cb)(const char *agency, const char *applicant_type,
+                                 const char *decision, const char *outcome, int64_t n,
+                                 void *payload);
 
 typedef struct gk_store_backend {
     unsigned int version; /* GK_STORE_BACKEND_VERSION */
@@ -135,6 +140,23 @@ typedef struct gk_store_backend {
     int (*review3_step_insert)(gk_store *st, const gk_review3_step_rec *s);
     int (*review3_step_foreach)(gk_store *st, int64_t item_id, gk_review3_step_cb cb,
                                 void *payload);
+
+    /* Version 7: split applications and recorded decisions (store_split.c
+     * checks and audits; the backend reads and writes rows). */
+    /* Links child_id to its parent (cases.parent_id). */
+    int (*case_parent_set)(gk_store *st, int64_t child_id, int64_t parent_id);
+    /* The parent of case_id (is_parent true) when it has one, then its
+     * children, in id order. */
+    int (*case_links)(gk_store *st, int64_t case_id, gk_case_link_cb cb, void *payload);
+    /* Records (replaces) the decision of case_id. */
+    int (*decision_put)(gk_store *st, int64_t case_id, const char *decision);
+    /* Appends the decision of case_id to out; *found false when none. */
+    int (*decision_get)(gk_store *st, int64_t case_id, gk_buf *out, bool *found);
+    /* The cases concluded in year (agency NULL = all; split parents are
+     * never concluded) grouped by agency code, applicant type key, recorded
+     * decision ("" when none) and outcome key, each group once. */
+    int (*t3_decisions)(gk_store *st, int year, const char *agency, gk_t3_decision_cb cb,
+                        void *payload);
 } gk_store_backend;
 
 /* The base of every store: the first member of each concrete store. */
@@ -152,6 +174,8 @@ struct gk_store {
     char *correction;            /* correction mode's reason, or NULL */
     const gk_calendar *cal;      /* fee deadlines; NULL = own_cal */
     gk_calendar *own_cal;        /* the embedded default, loaded on use */
+    /* Version 7 (store.c only). */
+    const gk_decision_map *dmap; /* table-3 rows of decisions; NULL = the process's */
 };
 
 /* Backends compiled into this library. */
