@@ -241,14 +241,33 @@ typedef struct {
     const char *title;
     int formed_year;      /* items formed or changed in this year, or 0 */
     int64_t limit;        /* 0 = no limit */
+    /* The public catalogue's filters, applied by the database (so a page
+     * of the catalogue reads only its rows): */
+    gk_date published_by; /* only items published on or before it; {0} = any */
+    int art20;            /* 条例第二十条 item 0..15 (0 = none), GK_ART20_ANY = any */
+    int64_t offset;       /* rows skipped before the first (paging) */
+    /* A 1-2 character title search cannot use the index; when > 0 it
+     * looks only at the short_window items with the highest ids (the
+     * newest), so its cost stays bounded. 0 = every item. */
+    int64_t short_window;
 } gk_item_query;
 
-#define GK_ITEM_QUERY_INIT {NULL, 0, NULL, NULL, 0, 0}
+#define GK_ART20_ANY (-1)
+/* The 条例第二十条 slots of gk_store_item_count: 0 (none) and 1..15. */
+#define GK_ART20_SLOTS 16
+#define GK_ITEM_QUERY_INIT {NULL, 0, NULL, NULL, 0, 0, {0, 0, 0}, GK_ART20_ANY, 0, 0}
 
 typedef int (*gk_item_cb)(const gk_catalogue_item *it, void *payload);
 /* Items in id order; the item and its strings are borrowed for the call. */
 GK_EXTERN(int) gk_store_item_foreach(gk_store *st, const gk_item_query *q, gk_item_cb cb,
                                      void *payload) GK_WARN_UNUSED;
+
+/* How many items match q, by 条例第二十条 item (counts[0]: items under no
+ * numbered item), counted by the database; q->art20, q->limit and
+ * q->offset are not applied (the counts are those of every category);
+ * q->formed_year must be 0 (GK_EINVALID). */
+GK_EXTERN(int) gk_store_item_count(gk_store *st, const gk_item_query *q,
+                                   int64_t counts[GK_ART20_SLOTS]) GK_WARN_UNUSED;
 
 /* 第二十六条 timeliness of the items formed or changed in year (agency NULL
  * = all): rate = on_time / (on_time + late + overdue), 1.0 when none is

@@ -6,8 +6,11 @@
  *
  * Only published items are public: an item without a publication date, or
  * published after today (gk_page__today), does not exist here (404). The
- * title search is the store's (SQLite FTS5 trigram for 3+ characters,
- * instr() for 1–2; ILIKE on PostgreSQL: docs/stack.md T1/T2).
+ * title search, the filters, the counts by category and the page's slice
+ * are the store's (SQLite FTS5 trigram for 3+ characters, instr() over the
+ * newest SHORT_WINDOW items for 1–2; pg_trgm/ILIKE on PostgreSQL:
+ * docs/stack.md T1/T2), so a request reads the page's rows, not the
+ * catalogue.
  */
 #include "gk/catalogue.h"
 #include "page_int.h"
@@ -42,22 +45,23 @@ static const char *const art20_numbers[] = {
 #define PAGE_SIZE 20
 #define MAX_QUERY_CHARS 40
 
+/* A 1-2 character search cannot use the title index (docs/stack.md T1/T2):
+ * it looks at the newest SHORT_WINDOW items only, so a request stays
+ * bounded however large the catalogue grows; the page says so. */
+#define SHORT_WINDOW 10000
+
 typedef struct {
     gk_date today;
     int cat;              /* -1 = all */
     int64_t id;           /* the item page: only this one */
     int64_t counts[NCATS];
     int64_t total;        /* items matching (category and search) */
-    int64_t from, to;     /* the page's slice [from, to) of the matches */
+    int64_t from;         /* the page's first match (offset) */
+    int64_t rows;         /* the page's size */
     json_t *list;
     json_t *agencies;     /* code → name */
     int error;
 } walk_ctx;
-
-static bool published(const gk_catalogue_item *it, gk_date today)
-{
-    return it->published.y != 0 && gk_date_cmp(it->published, today) <= 0;
-}
 
 static int category_of(const gk_catalogue_item *it)
 {
@@ -119,19 +123,12 @@ static int item_view(json_t **out, const gk_catalogue_item *it, const json_t *ag
     return error;
 }
 
+/* One row of the page (the store applied the filters and the slice). */
 static int on_item(const gk_catalogue_item *it, void *payload)
 {
     walk_ctx *x = payload;
-    int c = category_of(it);
     json_t *o;
 
-    if (!published(it, x->today) || (x->id && it->id != x->id))
-        return 0;
-    x->counts[c]++;
-    if (x->cat >= 0 && c != x->cat)
-        return 0;
-    if (x->total++ < x->from || x->total > x->to)
-        return 0;
     x->error = item_view(&o, it, x->agencies);
     if (x->error == 0 && json_array_append_new(x->list, o))
         x->error = gk__oom();
@@ -145,11 +142,14 @@ static int on_agency(const gk_agency *a, void *payload)
     return json_object_set_new(payload, a->code, json_string(a->name)) ? gk__oom() : 0;
 }
 
-/* Walks the published items (title search q, or every item) into x. */
+/* The published items matching x (title search q, or every item): the
+ * counts by category from the store (the item page needs none), then the
+ * page's rows only; the database filters, counts and slices. */
 static int walk(walk_ctx *x, gk_store *st, const char *q)
 {
     gk_item_query iq = GK_ITEM_QUERY_INIT;
-    int error;
+    int64_t counts[GK_ART20_SLOTS];
+    int c, error;
 
     x->list = json_array();
     x->agencies = json_object();
@@ -158,7 +158,20 @@ static int walk(walk_ctx *x, gk_store *st, const char *q)
     error = gk_store_agency_foreach(st, on_agency, x->agencies);
     iq.title = q && *q ? q : NULL;
     iq.id = x->id;
-    if (error == 0)
+    iq.published_by = x->today;
+    iq.short_window = SHORT_WINDOW;
+    if (error == 0 && !x->id) {
+        error = gk_store_item_count(st, &iq, counts);
+        for (c = 0; error == 0 && c < GK_ART20_SLOTS; c++) {
+            x->counts[c < NCATS ? c : 0] += counts[c];
+            if (x->cat < 0 || c == x->cat)
+                x->total += counts[c];
+        }
+    }
+    iq.art20 = x->cat;
+    iq.offset = x->from;
+    iq.limit = x->rows;
+    if (error == 0 && (x->id || x->from < x->total))
         error = gk_store_item_foreach(st, &iq, on_item, x);
     return error < 0 ? error : x->error;
 }
@@ -221,7 +234,7 @@ int api_catalogue_list(gk_http_req *req, gk_http_resp *resp)
     }
     x.cat = (int)c;
     x.from = (pno - 1) * PAGE_SIZE;
-    x.to = pno * PAGE_SIZE;
+    x.rows = PAGE_SIZE;
     error = gk_page__store(req, &st);
     if (error < 0) {
         /* No registers yet (as the apply form): an empty catalogue that
@@ -251,13 +264,15 @@ int api_catalogue_list(gk_http_req *req, gk_http_resp *resp)
         error = gk_page__put_int(resp->view, "total", x.total);
     if (error == 0)
         error = put_str(resp->view, "q", q);
+    if (error == 0 && q && *q && chars(q) < 3)
+        error = gk_page__put_int(resp->view, "short_window", SHORT_WINDOW);
     if (error == 0 && x.cat >= 0)
         error = gk_page__put_int(resp->view, "cat", x.cat);
     if (error == 0 && x.cat >= 0)
         error = put_str(resp->view, "cat_label", art20_labels[x.cat]);
     if (error == 0 && pno > 1)
         error = gk_page__put_int(resp->view, "prev", pno - 1);
-    if (error == 0 && x.to < x.total)
+    if (error == 0 && x.from + x.rows < x.total)
         error = gk_page__put_int(resp->view, "next", pno + 1);
     if (error == 0)
         error = gk_page__set(resp->view, "filter",
@@ -280,7 +295,7 @@ int api_catalogue_item(gk_http_req *req, gk_http_resp *resp)
     memset(&x, 0, sizeof(x));
     x.today = gk_page__today();
     x.cat = -1;
-    x.to = 1;
+    x.rows = 1;
     if (!id || gk__parse_i64(id, strlen(id), &x.id) < 0 || x.id < 1) {
         gk_error_set(GK_ERRCLASS_HTTP, "目录编号无效");
         return GK_EINVALID;

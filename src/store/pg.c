@@ -673,6 +673,7 @@ const gk_store_backend gk_store_backend_pg = {
     GK_STORE_USER_TABLE(gk_pg_),
     GK_STORE_REVIEW3_TABLE(gk_pg_),
     GK_STORE_SPLIT_TABLE(gk_pg_),
+    GK_STORE_SEARCH_TABLE(gk_pg_),
 };
 
 #else

@@ -1,8 +1,10 @@
 /*
- * pg_catalogue.c: catalogue items in the PostgreSQL backend. The title
- * search is ILIKE '%text%' with the user's %, _ and \ escaped: any length
- * of CJK text matches (docs/stack.md T2 concerns pg_trgm indexes, which
- * this does not need).
+ * pg_catalogue.c: catalogue items in the PostgreSQL backend, paged and
+ * counted by the server. The title search of 3+ characters is ILIKE
+ * '%text%' with the user's %, _ and \ escaped, answered by the pg_trgm GIN
+ * index of migration 5 when the server has the extension and its locale
+ * sees CJK characters (docs/stack.md T2), else by a scan; 1-2 characters
+ * have no trigram and scan a bounded window of the newest items.
  */
 #ifdef GK_WITH_PG
 
@@ -131,27 +133,54 @@ static int like_pattern(gk_buf *b, const char *text)
     return error;
 }
 
+typedef enum { PATH_ALL, PATH_TRGM, PATH_SHORT } search_path;
+
+/* Which statement answers q (docs/stack.md T2). */
+static search_path path_of(const gk_item_query *q)
+{
+    if (!q->title || !*q->title)
+        return PATH_ALL;
+    return gk_store__code_points(q->title) < GK_SEARCH_TRIGRAM_MIN ? PATH_SHORT : PATH_TRGM;
+}
+
+/* The parameters of a walk (page true) or a count (pg_stmts.def);
+ * pattern holds the ILIKE pattern while they are used. */
+static int params(gk_pg_params *p, gk_buf *pattern, const gk_item_query *q, bool page)
+{
+    search_path path = path_of(q);
+    int error = 0;
+
+    gk_pg_text(p, q->agency);
+    gk_pg_i64(p, q->id);
+    gk_pg_text(p, q->index_no);
+    gk_pg_date(p, q->published_by); /* {0}: NULL */
+    gk_pg_i64(p, path == PATH_SHORT && q->short_window > 0 ? q->short_window : INT64_MAX);
+    if (page) {
+        gk_pg_i64(p, q->art20);
+        if (q->limit > 0)
+            gk_pg_i64(p, q->limit);
+        else
+            gk_pg_text(p, NULL); /* LIMIT NULL: no limit */
+        gk_pg_i64(p, q->offset > 0 ? q->offset : 0);
+    }
+    if (path == PATH_TRGM)
+        error = like_pattern(pattern, q->title);
+    if (error == 0 && path != PATH_ALL)
+        gk_pg_text(p, path == PATH_SHORT ? q->title : gk_buf_cstr(pattern));
+    return error;
+}
+
 int gk_pg_item_foreach(gk_store *st, const gk_item_query *q, gk_item_cb cb, void *payload)
 {
+    static const int stmts[3] = {STMT_ITEM_LIST, STMT_ITEM_SEARCH_TRGM, STMT_ITEM_SEARCH_SHORT};
     gk_pg_store *s = gk_pg_downcast(st, "item_foreach");
     gk_buf pattern = GK_BUF_INIT;
     gk_pg_params p = {0};
     PGresult *res = NULL;
-    int i, n, error = 0;
+    int i, n, error = params(&p, &pattern, q, true);
 
-    if (q->title && *q->title)
-        error = like_pattern(&pattern, q->title);
-    if (error < 0)
-        return error;
-    gk_pg_text(&p, q->agency);
-    gk_pg_i64(&p, q->id);
-    gk_pg_text(&p, q->index_no);
-    if (q->limit > 0)
-        gk_pg_i64(&p, q->limit);
-    else
-        gk_pg_text(&p, NULL); /* LIMIT NULL: no limit */
-    gk_pg_text(&p, pattern.ptr ? gk_buf_cstr(&pattern) : NULL);
-    error = gk_pg_run(&res, s, STMT_ITEM_LIST, &p, "items");
+    if (error == 0)
+        error = gk_pg_run(&res, s, stmts[path_of(q)], &p, "items");
     gk_buf_release(&pattern);
     if (error < 0)
         return error;
@@ -163,6 +192,30 @@ int gk_pg_item_foreach(gk_store *st, const gk_item_query *q, gk_item_cb cb, void
     }
     PQclear(res);
     return error;
+}
+
+int gk_pg_item_count(gk_store *st, const gk_item_query *q, int64_t counts[GK_ART20_SLOTS])
+{
+    static const int stmts[3] = {STMT_ITEM_COUNT_ALL, STMT_ITEM_COUNT_TRGM, STMT_ITEM_COUNT_SHORT};
+    gk_pg_store *s = gk_pg_downcast(st, "item_count");
+    gk_buf pattern = GK_BUF_INIT;
+    gk_pg_params p = {0};
+    PGresult *res = NULL;
+    int i, n, error = params(&p, &pattern, q, false);
+
+    if (error == 0)
+        error = gk_pg_run(&res, s, stmts[path_of(q)], &p, "item counts");
+    gk_buf_release(&pattern);
+    if (error < 0)
+        return error;
+    n = PQntuples(res);
+    for (i = 0; i < n; i++) {
+        int64_t c = gk_pg_col_i64(res, i, 0);
+        if (c >= 0 && c < GK_ART20_SLOTS)
+            counts[c] = gk_pg_col_i64(res, i, 1);
+    }
+    PQclear(res);
+    return 0;
 }
 
 #else

@@ -73,4 +73,8 @@ GK_STORE_REVIEW3_METHODS(gk_pg_)
 #include "split_int.h"
 GK_STORE_SPLIT_METHODS(gk_pg_)
 
+/* Version-6 method (catalogue counts), in pg_catalogue.c. */
+#include "search_int.h"
+GK_STORE_SEARCH_METHODS(gk_pg_)
+
 #endif

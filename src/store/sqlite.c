@@ -624,4 +624,5 @@ const gk_store_backend gk_store_backend_sqlite = {
     GK_STORE_USER_TABLE(gk_sq_),
     GK_STORE_REVIEW3_TABLE(gk_sq_),
     GK_STORE_SPLIT_TABLE(gk_sq_),
+    GK_STORE_SEARCH_TABLE(gk_sq_),
 };

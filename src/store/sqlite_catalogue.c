@@ -1,11 +1,13 @@
 /*
  * sqlite_catalogue.c: catalogue items in the SQLite backend, with the
  * title search of docs/stack.md trap T1 (FTS5 trigram for 3+ characters,
- * instr() on the content table for 1-2).
+ * instr() on the content table for 1-2, over a bounded window of the
+ * newest items when the caller asks), paged and counted by the database.
  */
 #include <stdio.h>
 #include "util/util.h"
 #include "sqlite_int.h"
+#include "search_int.h"
 
 /* Binds title … due_basis (?6 … ?21), shared by insert and update. */
 static void bind_item_body(sqlite3_stmt *q, const gk_catalogue_item *it)
@@ -121,16 +123,6 @@ static int item_row(sqlite3_stmt *q, void *ctx)
     return w->cb(&it, w->payload);
 }
 
-/* Code points of a UTF-8 string (for the 3-character trigram minimum). */
-static size_t code_points(const char *s)
-{
-    size_t n = 0;
-
-    for (; *s; s++)
-        n += ((unsigned char)*s & 0xC0) != 0x80;
-    return n;
-}
-
 /* The query as one FTS5 string: "…" with each " doubled, so the user's
  * text is never FTS5 syntax. */
 static int fts_phrase(gk_buf *b, const char *text)
@@ -144,31 +136,80 @@ static int fts_phrase(gk_buf *b, const char *text)
     return error;
 }
 
+typedef enum { PATH_ALL, PATH_FTS, PATH_SHORT } search_path;
+
+/* Which of the three statements answers iq (docs/stack.md T1). */
+static search_path path_of(const gk_item_query *iq)
+{
+    if (!iq->title || !*iq->title)
+        return PATH_ALL;
+    return gk_store__code_points(iq->title) < GK_SEARCH_TRIGRAM_MIN ? PATH_SHORT : PATH_FTS;
+}
+
+/* Prepares statement stmts[path] and binds iq (sqlite_stmts.def gives
+ * the parameters); phrase holds the FTS5 string while q runs. */
+static int prepare(sqlite3_stmt **q, gk_sq_store *s, const int stmts[3], const gk_item_query *iq,
+                   gk_buf *phrase)
+{
+    search_path path = path_of(iq);
+    int error = gk_sq_stmt(q, s, stmts[path]);
+
+    if (error == 0 && path == PATH_FTS)
+        error = fts_phrase(phrase, iq->title);
+    if (error < 0)
+        return error;
+    gk_sq_bind_text(*q, 1, iq->agency);
+    sqlite3_bind_int64(*q, 2, iq->id);
+    gk_sq_bind_text(*q, 3, iq->index_no);
+    sqlite3_bind_int64(*q, 4, iq->limit > 0 ? iq->limit : -1);
+    if (path != PATH_ALL)
+        gk_sq_bind_text(*q, 5, path == PATH_SHORT ? iq->title : gk_buf_cstr(phrase));
+    if (iq->published_by.y)
+        gk_sq_bind_date(*q, 6, iq->published_by);
+    else
+        sqlite3_bind_null(*q, 6);
+    sqlite3_bind_int(*q, 7, iq->art20);
+    sqlite3_bind_int64(*q, 8, iq->offset > 0 ? iq->offset : 0);
+    sqlite3_bind_int64(*q, 9,
+                       path == PATH_SHORT && iq->short_window > 0 ? iq->short_window : INT64_MAX);
+    return 0;
+}
+
 int gk_sq_item_foreach(gk_store *st, const gk_item_query *iq, gk_item_cb cb, void *payload)
 {
+    static const int stmts[3] = {STMT_ITEM_LIST, STMT_ITEM_SEARCH_FTS, STMT_ITEM_SEARCH_SHORT};
     gk_sq_store *s = gk_sq_downcast(st, "item_foreach");
-    bool search = iq->title && *iq->title;
-    bool short_q = search && code_points(iq->title) < 3;
     item_walk w = {cb, payload};
     gk_buf phrase = GK_BUF_INIT;
     sqlite3_stmt *q;
-    int error;
+    int error = prepare(&q, s, stmts, iq, &phrase);
 
-    error = gk_sq_stmt(&q, s,
-                       !search ? STMT_ITEM_LIST
-                               : short_q ? STMT_ITEM_SEARCH_SHORT : STMT_ITEM_SEARCH_FTS);
-    if (error == 0 && search && !short_q)
-        error = fts_phrase(&phrase, iq->title);
-    if (error < 0)
-        goto done;
-    gk_sq_bind_text(q, 1, iq->agency);
-    sqlite3_bind_int64(q, 2, iq->id);
-    gk_sq_bind_text(q, 3, iq->index_no);
-    sqlite3_bind_int64(q, 4, iq->limit > 0 ? iq->limit : -1);
-    if (search)
-        gk_sq_bind_text(q, 5, short_q ? iq->title : gk_buf_cstr(&phrase));
-    error = gk_sq_each(s, q, item_row, &w, "items");
-done:
+    if (error == 0)
+        error = gk_sq_each(s, q, item_row, &w, "items");
+    gk_buf_release(&phrase);
+    return error;
+}
+
+static int count_row(sqlite3_stmt *q, void *ctx)
+{
+    int64_t *counts = ctx;
+    int c = sqlite3_column_int(q, 0);
+
+    if (c >= 0 && c < GK_ART20_SLOTS)
+        counts[c] = sqlite3_column_int64(q, 1);
+    return 0;
+}
+
+int gk_sq_item_count(gk_store *st, const gk_item_query *iq, int64_t counts[GK_ART20_SLOTS])
+{
+    static const int stmts[3] = {STMT_ITEM_COUNT_ALL, STMT_ITEM_COUNT_FTS, STMT_ITEM_COUNT_SHORT};
+    gk_sq_store *s = gk_sq_downcast(st, "item_count");
+    gk_buf phrase = GK_BUF_INIT;
+    sqlite3_stmt *q;
+    int error = prepare(&q, s, stmts, iq, &phrase);
+
+    if (error == 0)
+        error = gk_sq_each(s, q, count_row, counts, "item counts");
     gk_buf_release(&phrase);
     return error;
 }

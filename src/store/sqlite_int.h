@@ -61,4 +61,8 @@ GK_STORE_REVIEW3_METHODS(gk_sq_)
 #include "split_int.h"
 GK_STORE_SPLIT_METHODS(gk_sq_)
 
+/* Version-6 method (catalogue counts), in sqlite_catalogue.c. */
+#include "search_int.h"
+GK_STORE_SEARCH_METHODS(gk_sq_)
+
 #endif

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include "util/util.h"
 #include "store_int.h"
+#include "search_int.h"
 
 /* The years whose reports an item's dates touch: 成文, 发布, 实施 and
  * 失效/废止 feed table 2; 形成 is the item's own year. */
@@ -225,6 +226,26 @@ int gk_store_item_foreach(gk_store *st, const gk_item_query *q, gk_item_cb cb, v
     f.cb = cb;
     f.payload = payload;
     return st->be->item_foreach(st, q, in_year, &f);
+}
+
+int gk_store_item_count(gk_store *st, const gk_item_query *q, int64_t counts[GK_ART20_SLOTS])
+{
+    GK_ASSERT_ARG(st && q && counts);
+    memset(counts, 0, GK_ART20_SLOTS * sizeof *counts);
+    if (q->formed_year) {
+        gk_error_set(GK_ERRCLASS_STORE, "item_count: formed_year is not supported");
+        return GK_EINVALID;
+    }
+    return st->be->item_count(st, q, counts);
+}
+
+size_t gk_store__code_points(const char *s)
+{
+    size_t n = 0;
+
+    for (; *s; s++)
+        n += ((unsigned char)*s & 0xC0) != 0x80;
+    return n;
 }
 
 typedef struct {

@@ -141,6 +141,10 @@ typedef struct gk_store_backend {
     int (*review3_step_foreach)(gk_store *st, int64_t item_id, gk_review3_step_cb cb,
                                 void *payload);
 
+    /* Version 6: counts of the items matching q by 第二十条 item, as
+     * gk_store_item_count (q->formed_year is 0). */
+    int (*item_count)(gk_store *st, const gk_item_query *q, int64_t counts[GK_ART20_SLOTS]);
+
     /* Version 7: split applications and recorded decisions (store_split.c
      * checks and audits; the backend reads and writes rows). */
     /* Links child_id to its parent (cases.parent_id). */
