@@ -12,6 +12,11 @@ if grep -q '^GK_ENABLE_SANITIZERS:BOOL=ON' "$BUILD/CMakeCache.txt" 2>/dev/null; 
     SAN="-fsanitize=address,undefined"
 fi
 OUT="$BUILD/bench_store"
+# libgk.a holds the PostgreSQL backend when CMake found libpq (GK_WITH_PG).
+PQ=""
+if grep -q '^GK_WITH_PG:.*=ON' "$BUILD/CMakeCache.txt" 2>/dev/null || nm "$BUILD/libgk.a" 2>/dev/null | grep -q ' U PQexec'; then
+    PQ=$(pkg-config --libs libpq)
+fi
 cc -std=c17 -O2 -D_GNU_SOURCE -Wall -Wextra $SAN -I"$SRC/include" "$SRC/bench/bench_store.c" "$BUILD/libgk.a" \
-    $(pkg-config --libs sqlite3 jansson libutf8proc xlsxwriter libzip) -lm -lpthread -o "$OUT"
+    $(pkg-config --libs sqlite3 jansson libutf8proc xlsxwriter libzip) $PQ -lm -lpthread -o "$OUT"
 exec "$OUT" "$@"
