@@ -25,6 +25,9 @@ int cli_store_open(gk_store **out, const cli_parsed *p, const cli_opt *opts, con
     error = cli_calendar_use(p, opts, cmd);
     if (error)
         return error;
+    error = cli_decision_use(p, opts, cmd);
+    if (error)
+        return error;
     o.actor = cli_get(p, opts, "actor");
     if (!o.actor)
         o.actor = getenv("GK_ACTOR");

@@ -7,12 +7,16 @@
  *        [--approver NAME] [--until DATE] [--fee YUAN]
  *   gongkai case show CODE [--as-of DATE]     (the case and its deadline)
  *   gongkai case list [--open] [--agency CODE]
+ *   gongkai case split CODE --into N [--titles T …] [--date DATE]
+ *        (一事一申请, 国办函〔2020〕109号第四条: N child 件, the parent no
+ *        longer counted; prints the children's ledger numbers and codes)
  * `add` prints the tracking code only after the commit, so a printed code
  * is a registered case.
  */
 #include <string.h>
 #include "cli_store.h"
 #include "cli_num.h"
+#include "cli_opts.h"
 
 static const cli_opt opts[] = {
     {"applicant", 0, OPT_VALUE, "NAME", "add: 申请人姓名或名称（条例第二十九条）"},
@@ -28,6 +32,10 @@ static const cli_opt opts[] = {
     {"form", 0, OPT_VALUE, "F", "add: 形式要求（获取信息的方式、途径）"},
     {"date", 0, OPT_VALUE, "DATE", "event: 事件发生之日"},
     {"outcome", 0, OPT_VALUE, "ROW", "event ANSWER: 表三办理结果行（如 R_GRANT）"},
+    {"decision", 0, OPT_VALUE, "ID",
+     "event ANSWER: 决定类型（如 na-other-agency；按决定对应表计入表三，见 docs/decision-map.md）"},
+    {"into", 0, OPT_VALUE, "N", "split: 拆分为几件（2–50）"},
+    {"titles", 0, OPT_MULTI, "T", "split: 各件的标题（可重复，或用 | 分隔；默认沿用原描述）"},
     {"days", 0, OPT_VALUE, "N", "event EXTEND: 延长的工作日数（1–20）"},
     {"approver", 0, OPT_VALUE, "NAME", "event EXTEND: 批准延长的负责人"},
     {"until", 0, OPT_VALUE, "DATE", "event DEFER: 条例第三十五条的合理期限"},
@@ -40,7 +48,7 @@ static const cli_opt opts[] = {
     {NULL, 0, OPT_FLAG, NULL, NULL},
 };
 
-#define SYNOPSIS "add|event|show|list …（见下）"
+#define SYNOPSIS "add|event|show|list|split …（见下）"
 
 static const char *opt(const cli_parsed *p, const char *name)
 {
@@ -160,6 +168,7 @@ static int case_event(gk_store *st, const cli_parsed *p)
         }
     }
     ev.approver = opt(p, "approver");
+    ev.decision = opt(p, "decision");
     error = gk_store_case_apply(st, p->args[1], &ev);
     if (error < 0)
         return cli_store_fail(error, "case event");
@@ -168,10 +177,56 @@ static int case_event(gk_store *st, const cli_parsed *p)
 }
 
 typedef struct {
+    gk_store *st;
     gk_date as_of;
     bool has_as_of;
     int error;
 } show_ctx;
+
+static int show_link(const gk_case_link *l, void *payload)
+{
+    int *n = payload;
+
+    if (l->is_parent)
+        printf("拆分自: %s（查询码 %s，国办函〔2020〕109号第四条）\n", l->tracking_no,
+               l->tracking_code);
+    else
+        printf("%s%s（%s）", (*n)++ ? "，" : "拆分为: ", l->tracking_no, l->tracking_code);
+    return 0;
+}
+
+/* The split links, the recorded decision and the fee notice of c (the
+ * payment window flagged when counted provisionally). */
+static int show_extras(gk_store *st, const gk_case *c)
+{
+    gk_buf b = GK_BUF_INIT;
+    gk_case_fee fee;
+    bool found = false;
+    char d1[GK_DATE_BUFSZ], d2[GK_DATE_BUFSZ];
+    int n = 0;
+    int error = gk_store_case_links(st, c->id, show_link, &n);
+
+    if (error == 0 && n)
+        printf("\n");
+    if (error == 0)
+        error = gk_store_case_decision(st, c->id, &b, &found);
+    if (error == 0 && found)
+        printf("决定类型: %s\n", gk_buf_cstr(&b));
+    gk_buf_clear(&b);
+    if (error == 0)
+        error = gk_store_case_fee(st, c->id, &fee, &found);
+    if (error == 0 && found) {
+        printf("收费通知: %lld 元，%s 送达，缴费期限至 %s", (long long)fee.amount,
+               gk_date_format(d1, fee.notice), gk_date_format(d2, fee.due));
+        if (fee.provisional && gk_calendar_provisional_note(&b, &fee.prov) == 0)
+            printf("（暂定：%s）", gk_buf_cstr(&b));
+        if (gk_date_valid(fee.paid))
+            printf("，%s 已缴费", gk_date_format(d1, fee.paid));
+        printf("\n");
+    }
+    gk_buf_release(&b);
+    return error;
+}
 
 static int show_one(const gk_case *c, void *payload)
 {
@@ -185,10 +240,13 @@ static int show_one(const gk_case *c, void *payload)
            c->tracking_code, c->tracking_no, c->agency, c->applicant,
            gk_applicant_type_label(c->applicant_type), gk_channel_label(c->channel),
            gk_date_format(d, c->received), gk_case_state_label(c->state));
-    if (c->outcome >= 0) {
-        printf("办理结果: %s（%s）\n办结日期: %s\n", gk_t3_row_label(c->outcome),
-               gk_t3_row_key(c->outcome), gk_date_format(d, c->concluded));
-        return 1;
+    error = show_extras(s->st, c);
+    if (error < 0 || c->outcome >= 0 || !gk_case_state_is_open(c->state)) {
+        if (error == 0 && c->outcome >= 0)
+            printf("办理结果: %s（%s）\n办结日期: %s\n", gk_t3_row_label(c->outcome),
+                   gk_t3_row_key(c->outcome), gk_date_format(d, c->concluded));
+        s->error = error;
+        return error < 0 ? error : 1;
     }
     /* The calendar of --calendar / $GK_CALENDAR (cli_store_open) or the
      * built-in one; a year without data is counted provisionally and the
@@ -213,6 +271,7 @@ static int case_show(gk_store *st, const cli_parsed *p)
     int error;
 
     memset(&s, 0, sizeof s);
+    s.st = st;
     if (date_opt(p, "as-of", &s.as_of) < 0)
         return CLI_EXIT_USAGE;
     s.has_as_of = opt(p, "as-of") != NULL;
@@ -254,6 +313,65 @@ static int case_list(gk_store *st, const cli_parsed *p)
     return error < 0 ? cli_store_fail(error, "case list") : CLI_EXIT_OK;
 }
 
+/* Splits the --titles values at '|' into titles[] (pointers into buf). */
+static int split_titles(const cli_parsed *p, char *buf, size_t bufsz, const char **titles,
+                        int max, int *n)
+{
+    size_t i, used = 0;
+    int k;
+
+    for (i = 0; i < GK_ARRAY_LEN(opts) && opts[i].name; i++)
+        if (!strcmp(opts[i].name, "titles"))
+            break;
+    *n = 0;
+    for (k = 0; k < p->nmulti[i]; k++) {
+        const char *v = p->multi[i][k];
+        size_t len = strlen(v);
+        char *t, *save = NULL;
+        if (used + len + 1 > bufsz)
+            return -1;
+        memcpy(buf + used, v, len + 1);
+        for (t = strtok_r(buf + used, "|", &save); t; t = strtok_r(NULL, "|", &save)) {
+            if (*n == max)
+                return -1;
+            titles[(*n)++] = t;
+        }
+        used += len + 1;
+    }
+    return 0;
+}
+
+static int case_split(gk_store *st, const cli_parsed *p)
+{
+    char codes[GK_SPLIT_MAX][GK_TRACKING_CODE_LEN + 1];
+    const char *titles[GK_SPLIT_MAX];
+    char buf[8192];
+    gk_date date;
+    int64_t n;
+    int nt, i, error;
+
+    if (!opt(p, "into") || cli_parse_i64(opt(p, "into"), &n) < 0 || n < 2 || n > GK_SPLIT_MAX) {
+        fprintf(stderr, "gongkai case split: 需要 --into N（2–%d）\n", GK_SPLIT_MAX);
+        return CLI_EXIT_USAGE;
+    }
+    if (split_titles(p, buf, sizeof buf, titles, GK_SPLIT_MAX, &nt) < 0 || (nt && nt != n)) {
+        fprintf(stderr, "gongkai case split: --titles 应给出 %lld 个标题（可用 | 分隔）\n",
+                (long long)n);
+        return CLI_EXIT_USAGE;
+    }
+    date = cli_today();
+    if (date_opt(p, "date", &date) < 0)
+        return CLI_EXIT_USAGE;
+    error = gk_store_case_split(st, p->args[1], date, (int)n, nt ? titles : NULL, codes);
+    if (error < 0)
+        return cli_store_fail(error, "case split");
+    printf("%s 已按一事一申请拆分为 %lld 件（国办函〔2020〕109号第四条）:\n", p->args[1],
+           (long long)n);
+    for (i = 0; i < (int)n; i++)
+        printf("%s\n", codes[i]);
+    return CLI_EXIT_OK;
+}
+
 static const struct {
     const char *name;
     int nargs; /* positional arguments including the subcommand */
@@ -263,6 +381,7 @@ static const struct {
     {"event", 3, case_event},
     {"show", 2, case_show},
     {"list", 1, case_list},
+    {"split", 2, case_split},
 };
 
 int cmd_case(int argc, char **argv)
@@ -282,7 +401,9 @@ int cmd_case(int argc, char **argv)
                   "  case event CODE EVENT --date DATE …            办理事件（状态表见 "
                   "docs/cli/case.md）\n"
                   "  case show CODE [--as-of DATE]                  显示申请及答复期限的计算过程\n"
-                  "  case list [--open] [--agency CODE]             列出申请",
+                  "  case list [--open] [--agency CODE]             列出申请\n"
+                  "  case split CODE --into N [--titles T …]        按一事一申请拆分为 N 件"
+                  "（国办函〔2020〕109号第四条）",
                   opts);
         return CLI_EXIT_OK;
     }
