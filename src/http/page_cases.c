@@ -15,7 +15,7 @@
 
 /* ---- actions: URL slug → state-machine event, and the fields it needs */
 
-enum { NEED_OUTCOME = 1, NEED_DAYS = 2, NEED_UNTIL = 4, NEED_FEE = 8 };
+enum { NEED_OUTCOME = 1, NEED_DAYS = 2, NEED_UNTIL = 4, NEED_FEE = 8, NEED_SPLIT = 16 };
 
 static const struct {
     const char *slug;
@@ -42,6 +42,8 @@ static const struct {
     {"answer", GK_CASE_EV_ANSWER, NEED_OUTCOME,
      "答复送达之日（当面签收之日或交邮之日，国办公开办函〔2016〕235号）"},
     {"withdraw", GK_CASE_EV_WITHDRAW, 0, "申请人撤回之日"},
+    {"split", GK_CASE_EV_SPLIT, NEED_SPLIT,
+     "拆分之日（一事一申请：按合理的最小单位拆分为多件，各件单独答复、计算期限和计件收费，原申请不再计数）"},
 };
 
 /* The action of a path ".../cases/CODE/<slug>"; -1 when none. */
@@ -316,14 +318,15 @@ static int action_forms(json_t **out, const gk_http_req *req, int state, const c
         if (!gk_case_can((gk_case_state)state, actions[a].kind) || !action_allowed(req, a))
             continue;
         snprintf(path, sizeof(path), "/staff/cases/%s/%s", code, actions[a].slug);
-        o = json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:b, s:b, s:b, s:b}", "slug",
+        o = json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:b, s:b, s:b, s:b, s:b}", "slug",
                       actions[a].slug, "label", gk_case_event_label(actions[a].kind), "action",
                       path, "hint", actions[a].hint, "article",
                       article_of(state, actions[a].kind), "today", today, "outcome",
                       (actions[a].needs & NEED_OUTCOME) != 0, "days",
                       (actions[a].needs & NEED_DAYS) != 0, "until",
                       (actions[a].needs & NEED_UNTIL) != 0, "fee",
-                      (actions[a].needs & NEED_FEE) != 0);
+                      (actions[a].needs & NEED_FEE) != 0, "split",
+                      (actions[a].needs & NEED_SPLIT) != 0);
         if (!o || json_array_append_new(arr, o))
             return gk__oom();
         if (actions[a].needs & NEED_OUTCOME) {
@@ -464,6 +467,43 @@ static int read_event(const gk_http_req *req, size_t a, gk_case_event *ev)
     return error;
 }
 
+/* The split of the form (国办函〔2020〕109号第四条): "into" 件, and the
+ * titles one per line of "titles" (all empty: the store names them). */
+static int split_case(gk_http_req *req, gk_store *st, const gk_case_event *ev)
+{
+    const char *titles[GK_SPLIT_MAX];
+    const char *t = gk_http__field(req, "titles");
+    int64_t n = 0;
+    int nt = 0;
+    int error = int_field(req, "into", &n, "拆分件数");
+
+    while (error == 0 && t && *t) {
+        const char *end = strchr(t, '\n');
+        size_t len = end ? (size_t)(end - t) : strlen(t);
+
+        while (len && (t[len - 1] == '\r' || t[len - 1] == ' '))
+            len--;
+        if (len && nt == GK_SPLIT_MAX) {
+            gk_error_set(GK_ERRCLASS_HTTP, "标题超过 %d 个", GK_SPLIT_MAX);
+            error = GK_EINVALID;
+        } else if (len) {
+            titles[nt] = gk_arena_strndup(&req->arena, t, len);
+            if (!titles[nt++])
+                error = gk__oom();
+        }
+        t = end ? end + 1 : NULL;
+    }
+    if (error == 0 && nt && nt != n) {
+        gk_error_set(GK_ERRCLASS_HTTP, "拆分为 %lld 件，却给出了 %d 个标题", (long long)n, nt);
+        error = GK_EINVALID;
+    }
+    if (error == 0)
+        error = gk_store_case_split(st, gk_http__param(req, "code"), ev->date,
+                                    n > 0 && n <= GK_SPLIT_MAX ? (int)n : 0, nt ? titles : NULL,
+                                    NULL);
+    return error;
+}
+
 /* POST /staff/cases/:code/<action>, /api/v1/cases/:code/<action>. The page
  * answers 303 to the case page, or the case page again with the refusal
  * (409/400) beside the forms; the API answers the updated case. */
@@ -489,7 +529,9 @@ int api_case_event(gk_http_req *req, gk_http_resp *resp)
         goto done;
     error = read_event(req, (size_t)a, &ev);
     if (error == 0)
-        error = gk_store_case_apply(st, gk_http__param(req, "code"), &ev);
+        error = actions[a].kind == GK_CASE_EV_SPLIT
+                    ? split_case(req, st, &ev)
+                    : gk_store_case_apply(st, gk_http__param(req, "code"), &ev);
     if (page && (error == GK_ECONFLICT || error == GK_EINVALID)) {
         /* Show the refusal on the case page, forms intact. */
         char msg[512];
