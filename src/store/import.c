@@ -66,6 +66,7 @@ typedef struct {
     int map[MAX_FIELDS]; /* CSV field index → column, -1 = none */
     int nfields;
     char *default_agency;
+    gk_buf agencies; /* every agency code of the store, each NUL-terminated */
 } importer;
 
 static int report(importer *im, int64_t line, const char *fmt, ...) GK_PRINTF(3, 4);
@@ -317,6 +318,21 @@ static int outcome_of(const char *s)
 
 /* Builds the case of row r, or reports why it cannot (returns 1). The
  * case's strings point into im->strings, stable once parsing is done. */
+/* Whether code is an agency of the store, so that an unknown one is a bad
+ * row of the check pass (listed with the others), not a failed insert. */
+static bool has_agency(const importer *im, const char *code)
+{
+    size_t at = 0;
+
+    while (at < im->agencies.len) {
+        const char *a = im->agencies.ptr + at;
+        if (strcmp(a, code) == 0)
+            return true;
+        at += strlen(a) + 1;
+    }
+    return false;
+}
+
 static int row_to_case(importer *im, const row *r, gk_case *c)
 {
     const char *v;
@@ -339,6 +355,8 @@ static int row_to_case(importer *im, const row *r, gk_case *c)
             BAD("agency 为空，而数据库中不止一个机关");
         else
             c->agency = im->default_agency;
+    } else if (!has_agency(im, c->agency)) {
+        BAD("agency '%s' 不是数据库中的机关代码", c->agency);
     }
     v = field(im, r, COL_APPLICANT_TYPE);
     k = gk_applicant_type_from_label(v, strlen(v));
@@ -468,6 +486,10 @@ static int check_duplicates(importer *im)
 static int collect_agency(const gk_agency *a, void *payload)
 {
     importer *im = payload;
+    int error = gk_buf_put(&im->agencies, a->code, strlen(a->code) + 1);
+
+    if (error < 0)
+        return error;
 
     gk_free(im->default_agency);
     im->default_agency = NULL;
@@ -496,6 +518,7 @@ int gk_store_import_cases(gk_store *st, const char *data, size_t len, const char
     res->bad_rows = 0;
     gk_buf_init(&im.text, GK_BUF_DEFAULT_MAX);
     gk_buf_init(&im.strings, GK_BUF_DEFAULT_MAX);
+    gk_buf_init(&im.agencies, GK_BUF_DEFAULT_MAX);
 
     /* The only agency, when there is exactly one, is the default. */
     error = gk_store_agency_foreach(st, collect_agency, &im);
@@ -554,6 +577,7 @@ int gk_store_import_cases(gk_store *st, const char *data, size_t len, const char
 done:
     gk_buf_release(&im.text);
     gk_buf_release(&im.strings);
+    gk_buf_release(&im.agencies);
     gk_free(im.rows);
     gk_free(im.default_agency);
     return error;
