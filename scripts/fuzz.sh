@@ -8,8 +8,9 @@
 #
 # Environment:
 #   GK_FUZZ_BUILD_DIR  build directory (default build-fuzz-lf)
-#   GK_FUZZ_MERGE=1    after the runs, merge the new inputs that add coverage
-#                      into the checked-in seeds fuzz/corpora/<target>/
+#   GK_FUZZ_MERGE=1    after the runs, minimise fuzz/corpora/<target>/: the
+#                      hand-named seeds and reproducers stay, plus the
+#                      fewest found inputs (SHA-1 names) that add coverage
 #                      (libFuzzer -merge=1), so the replay test keeps them
 #
 # New inputs found by a run are kept in <build>/corpus/<target>/ and reused
@@ -26,7 +27,7 @@ SECONDS_PER_TARGET=60
 case "${1:-}" in
 '' ) ;;
 -h | --help)
-    sed -n '2,19p' "$0" | sed 's/^# \{0,1\}//'
+    sed -n '2,/^set -eu/p' "$0" | grep '^#' | sed 's/^# \{0,1\}//'
     exit 0
     ;;
 *[!0-9]*) ;;
@@ -110,12 +111,26 @@ for t in "$@"; do
 done
 
 if [ "${GK_FUZZ_MERGE:-0}" = 1 ]; then
+    # Minimise: the hand-named seeds and reproducers stay; the inputs found
+    # by fuzzing (named by their SHA-1) are replaced by the few of them and
+    # of the work corpus that add coverage to the named ones (-merge=1).
     for t in "$@"; do
-        before=$(find "fuzz/corpora/$t" -type f | wc -l)
-        "$BUILD/fuzz/$t" -merge=1 -timeout=10 "fuzz/corpora/$t" "$BUILD/corpus/$t" \
-            >"$BUILD/$t.merge.log" 2>&1 || echo "$t: merge failed ($BUILD/$t.merge.log)"
-        after=$(find "fuzz/corpora/$t" -type f | wc -l)
-        echo "$t: merged $((after - before)) new inputs into fuzz/corpora/$t"
+        seeds="fuzz/corpora/$t"
+        old="$BUILD/merge-old/$t"
+        rm -rf "$old"
+        mkdir -p "$old"
+        find "$seeds" -type f -regextype posix-extended -regex '.*/[0-9a-f]{40}' \
+            -exec mv {} "$old/" \;
+        before=$(find "$seeds" -type f | wc -l)
+        "$BUILD/fuzz/$t" -merge=1 -timeout=10 "$seeds" "$old" "$BUILD/corpus/$t" \
+            >"$BUILD/$t.merge.log" 2>&1 || {
+            echo "$t: merge failed ($BUILD/$t.merge.log); old inputs back"
+            mv "$old"/* "$seeds/" 2>/dev/null || true
+            failed="$failed $t(merge)"
+            continue
+        }
+        after=$(find "$seeds" -type f | wc -l)
+        echo "$t: $before named inputs + $((after - before)) found by fuzzing in $seeds"
     done
 fi
 
