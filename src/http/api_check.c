@@ -8,7 +8,7 @@
 #include "gk/parse.h"
 #include "gk/render.h"
 #include "gk/validate.h"
-#include "handlers.h"
+#include "report_view.h"
 
 /* The uploaded report: the "file" part of a multipart form, else the
  * "text" field of a form, else the raw body (API clients post the file as
@@ -122,59 +122,25 @@ int api_report_form(gk_http_req *req, gk_http_resp *resp)
     return gk_http__view(resp);
 }
 
-/* The tables of the standalone page the HTML renderer makes: the content
- * of its <main>, so it sits inside our layout and under our CSP (its own
- * inline style is replaced by web/static/app.css). */
-static int main_content(gk_buf *out, const gk_buf *page)
-{
-    const char *p = page->ptr ? page->ptr : "";
-    const char *b = strstr(p, "<main>"), *e = b ? strstr(b, "</main>") : NULL;
-
-    if (!b || !e) {
-        gk_error_set(GK_ERRCLASS_RENDER, "renderer output without <main>");
-        return GK_ERROR;
-    }
-    b += 6;
-    return gk_buf_put(out, b, (size_t)(e - b));
-}
-
 /* POST /report: the report in the official HTML layout, with its
  * findings beside it. */
 int api_report_view(gk_http_req *req, gk_http_resp *resp)
 {
     gk_report *r = NULL;
-    gk_buf page = GK_BUF_INIT, tables = GK_BUF_INIT;
     const char *name;
-    json_t *h;
     int error;
 
     error = parse_upload(&r, req, &name);
-    if (error < 0)
-        goto done;
-    error = gk_render(&page, r, GK_RENDER_HTML);
-    if (error < 0)
-        goto done;
-    error = main_content(&tables, &page);
-    if (error < 0)
-        goto done;
-    error = gk_http__view(resp);
-    if (error < 0)
-        goto done;
-    /* The renderer escapes every report string (render/escape.c): this is
-     * the one kind of trusted markup that templates take raw. */
-    h = json_stringn(tables.ptr ? tables.ptr : "", tables.len);
-    if (!h || json_object_set_new(resp->view, "report_html", h)) {
-        error = h ? gk__oom() : GK_EINVALID;
-        goto done;
-    }
-    error = gk_http__view_str(resp->view, "source", name);
+    if (error == 0)
+        error = gk_http__view(resp);
+    if (error == 0)
+        error = gk_http__report_html(resp->view, r);
+    if (error == 0)
+        error = gk_http__view_str(resp->view, "source", name);
     if (error == 0 && r->year &&
         json_object_set_new(resp->view, "year", json_integer(r->year)))
         error = gk__oom();
     resp->title = "年度报告";
-done:
-    gk_buf_release(&page);
-    gk_buf_release(&tables);
     gk_report_free(r);
     return error;
 }
@@ -183,34 +149,15 @@ done:
  * rendered in that format, as a download. */
 int api_report_render(gk_http_req *req, gk_http_resp *resp)
 {
-    const char *fname = gk_http__field(req, "format");
-    int f = gk_render_format_from_name(fname ? fname : "json");
+    gk_render_format f;
     gk_report *r = NULL;
     const char *name;
-    char disp[64];
-    int error;
+    int error = gk_http__report_format(req, &f);
 
-    if (f < 0) {
-        gk_error_set(GK_ERRCLASS_HTTP, "未知格式 '%s'（html、md、txt、json、xlsx、docx）", fname);
-        return GK_EINVALID;
-    }
-    error = parse_upload(&r, req, &name);
-    if (error < 0)
-        goto done;
-    error = gk_render(&resp->body, r, (gk_render_format)f);
-    if (error < 0)
-        goto done;
-    resp->content_type = gk_render_format_mime((gk_render_format)f);
-    snprintf(disp, sizeof(disp), "attachment; filename=\"report.%s\"",
-             gk_render_format_name((gk_render_format)f));
-    error = gk_http__resp_header(resp, "Content-Disposition", disp);
-    /* The standalone HTML page carries its own inline style; it still may
-     * not run scripts, load anything or be framed. */
-    if (error == 0 && f == GK_RENDER_HTML)
-        error = gk_http__resp_header(resp, "Content-Security-Policy",
-                                     "default-src 'none'; style-src 'unsafe-inline'; "
-                                     "frame-ancestors 'none'");
-done:
+    if (error == 0)
+        error = parse_upload(&r, req, &name);
+    if (error == 0)
+        error = gk_http__report_download(resp, r, f, "report");
     gk_report_free(r);
     return error;
 }

@@ -16,6 +16,7 @@
 #include "gk/render.h"
 #include "gk/validate.h"
 #include "page_int.h"
+#include "report_view.h"
 
 /* The year and agency asked for: year 2008 (the first year of the
  * 条例) up to this year, default last year; the agency one the session may
@@ -106,54 +107,18 @@ static int findings_view(json_t *view, const gk_diag_list *l, bool figures)
     return error;
 }
 
-/* The tables of the renderer's standalone page: the content of its
- * <main>, to sit inside our layout under our CSP. */
-static int main_of(gk_buf *out, const gk_buf *page)
-{
-    const char *p = gk_buf_cstr(page);
-    const char *b = strstr(p, "<main>"), *e = b ? strstr(b, "</main>") : NULL;
-
-    if (!b || !e) {
-        gk_error_set(GK_ERRCLASS_RENDER, "renderer output without <main>");
-        return GK_ERROR;
-    }
-    return gk_buf_put(out, b + 6, (size_t)(e - b - 6));
-}
-
-static int formats_view(json_t *view, int year, const char *agency)
-{
-    json_t *arr = json_array();
-    char href[160];
-    int f;
-
-    if (!arr)
-        return gk__oom();
-    for (f = 0; f < GK_RENDER_NFORMATS; f++) {
-        json_t *o;
-
-        snprintf(href, sizeof(href), "/staff/reports/download?year=%d&agency=%s&format=%s", year,
-                 agency ? agency : "", gk_render_format_name((gk_render_format)f));
-        o = json_pack("{s:s, s:s}", "name", gk_render_format_name((gk_render_format)f), "href",
-                      href);
-        if (!o || json_array_append_new(arr, o)) {
-            json_decref(arr);
-            return gk__oom();
-        }
-    }
-    return gk_page__set(view, "formats", arr);
-}
-
 /* GET /staff/reports, /api/v1/reports ?year=&agency= */
 int api_reports_get(gk_http_req *req, gk_http_resp *resp)
 {
     gk_report *r = NULL;
     gk_diag_list *l = NULL;
-    gk_buf page = GK_BUF_INIT, tables = GK_BUF_INIT, js = GK_BUF_INIT;
+    gk_buf js = GK_BUF_INIT;
     const char *agency;
     gk_store *st = NULL;
     json_t *v = NULL;
     bool api = !req->route || !req->route->tmpl, figures = false, locked = false;
-    int year, y, error;
+    char href[128];
+    int year, error;
 
     error = params(req, &year, &agency);
     if (error == 0)
@@ -170,24 +135,19 @@ int api_reports_get(gk_http_req *req, gk_http_resp *resp)
         v = error == 0 ? json_loadb(js.ptr, js.len, 0, NULL) : NULL;
         error = error < 0 ? error : gk_page__set(resp->view, "report", v);
     }
-    if (error == 0 && !api) {
-        error = gk_render(&page, r, GK_RENDER_HTML);
-        if (error == 0)
-            error = main_of(&tables, &page);
-        /* The renderer escapes every report string (render/escape.c): the
-         * one kind of trusted markup a template takes raw. */
-        if (error == 0)
-            error = gk_page__set(resp->view, "report_html",
-                                 json_stringn(gk_buf_cstr(&tables), tables.len));
-    }
+    if (error == 0 && !api)
+        error = gk_http__report_html(resp->view, r);
     if (error == 0)
         error = gk_page__put_int(resp->view, "year", year);
     if (error == 0)
         error = gk_http__view_str(resp->view, "agency", agency ? agency : "");
     if (error == 0)
         error = gk_http__view_str(resp->view, "agency_name", r->agency && *r->agency ? r->agency : "全部机关合计");
-    if (error == 0)
-        error = formats_view(resp->view, year, agency);
+    if (error == 0) {
+        snprintf(href, sizeof href, "/staff/reports/download?year=%d&agency=%s&", year,
+                 agency ? agency : "");
+        error = gk_http__report_format_links(resp->view, href);
+    }
     if (error == 0)
         error = gk_page__store(req, &st);
     if (error == 0)
@@ -195,14 +155,9 @@ int api_reports_get(gk_http_req *req, gk_http_resp *resp)
     gk_page__store_done(req, st);
     if (error == 0)
         error = gk_page__set(resp->view, "agencies", v);
-    if (error == 0 && (v = json_array()) != NULL) {
-        for (y = gk_page__today().y; y >= 2019; y--)
-            json_array_append_new(v, json_pack("{s:i, s:b}", "y", y, "selected", y == year));
-        error = gk_page__set(resp->view, "years", v);
-    }
+    if (error == 0)
+        error = gk_http__report_years(resp->view, year);
     resp->title = "年度报告";
-    gk_buf_release(&page);
-    gk_buf_release(&tables);
     gk_buf_release(&js);
     gk_diag_list_free(l);
     gk_report_free(r);
@@ -213,35 +168,21 @@ int api_reports_get(gk_http_req *req, gk_http_resp *resp)
  * ?year=&agency=&format=html|md|txt|json|xlsx|docx */
 int api_reports_download(gk_http_req *req, gk_http_resp *resp)
 {
-    const char *fname = gk_http__field(req, "format");
-    int f = gk_render_format_from_name(fname ? fname : "json");
+    gk_render_format f;
     gk_report *r = NULL;
     gk_diag_list *l = NULL;
     const char *agency;
-    char disp[128];
-    int year, error;
+    char stem[96];
+    int year, error = gk_http__report_format(req, &f);
 
-    if (f < 0) {
-        gk_error_set(GK_ERRCLASS_HTTP, "未知格式（html、md、txt、json、xlsx、docx）");
-        return GK_EINVALID;
-    }
-    error = params(req, &year, &agency);
+    if (error == 0)
+        error = params(req, &year, &agency);
     if (error == 0)
         error = build(req, year, agency, &r, &l, NULL, NULL);
-    if (error == 0)
-        error = gk_render(&resp->body, r, (gk_render_format)f);
-    if (error < 0)
-        goto done;
-    resp->content_type = gk_render_format_mime((gk_render_format)f);
-    snprintf(disp, sizeof(disp), "attachment; filename=\"report-%d-%s.%s\"", year,
-             agency ? agency : "all", gk_render_format_name((gk_render_format)f));
-    error = gk_http__resp_header(resp, "Content-Disposition", disp);
-    /* The standalone HTML page has its own inline style; still no script. */
-    if (error == 0 && f == GK_RENDER_HTML)
-        error = gk_http__resp_header(resp, "Content-Security-Policy",
-                                     "default-src 'none'; style-src 'unsafe-inline'; "
-                                     "frame-ancestors 'none'");
-done:
+    if (error == 0) {
+        snprintf(stem, sizeof stem, "report-%d-%s", year, agency ? agency : "all");
+        error = gk_http__report_download(resp, r, f, stem);
+    }
     gk_diag_list_free(l);
     gk_report_free(r);
     return error;

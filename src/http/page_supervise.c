@@ -19,6 +19,7 @@
 #include "gk/render.h"
 #include "gk/validate.h"
 #include "page_int.h"
+#include "report_view.h"
 
 /*
  * The 及时率 below which an agency falls short, in percent. 100 by
@@ -296,32 +297,16 @@ static int build_all(gk_http_req *req, gk_store *st, const subtree *t, int year,
     return error;
 }
 
-static int formats_view(json_t *view, int year)
-{
-    json_t *arr = json_array();
-    char href[96];
-    int f;
-
-    for (f = 0; arr && f < GK_RENDER_NFORMATS; f++) {
-        snprintf(href, sizeof href, "/staff/supervise/download?year=%d&format=%s", year,
-                 gk_render_format_name((gk_render_format)f));
-        if (json_array_append_new(arr, json_pack("{s:s, s:s}", "name",
-                                                 gk_render_format_name((gk_render_format)f),
-                                                 "href", href)))
-            break;
-    }
-    return arr ? gk_page__set(view, "formats", arr) : gk__oom();
-}
-
 /* GET /staff/supervise, /api/v1/supervise ?year= */
 int api_supervise_get(gk_http_req *req, gk_http_resp *resp)
 {
-    json_t *rows = json_array(), *total = json_object(), *years;
+    json_t *rows = json_array(), *total = json_object();
     gk_report *sum = NULL;
     gk_store *st = NULL;
     subtree t;
     size_t findings = 0;
-    int year, y, error = rows && total ? year_param(req, &year) : gk__oom();
+    char href[96];
+    int year, error = rows && total ? year_param(req, &year) : gk__oom();
 
     if (error == 0)
         error = gk_page__store(req, &st);
@@ -344,13 +329,12 @@ int api_supervise_get(gk_http_req *req, gk_http_resp *resp)
         error = gk_page__set(resp->view, "total", json_incref(total));
     if (error == 0)
         error = gk_page__put_bool(resp->view, "total_passed", findings == 0);
-    if (error == 0)
-        error = formats_view(resp->view, year);
-    if (error == 0 && (years = json_array()) != NULL) {
-        for (y = gk_page__today().y; y >= 2019; y--)
-            json_array_append_new(years, json_pack("{s:i, s:b}", "y", y, "selected", y == year));
-        error = gk_page__set(resp->view, "years", years);
+    if (error == 0) {
+        snprintf(href, sizeof href, "/staff/supervise/download?year=%d&", year);
+        error = gk_http__report_format_links(resp->view, href);
     }
+    if (error == 0)
+        error = gk_http__report_years(resp->view, year);
     resp->title = "下级机关年度报告汇总";
     json_decref(rows);
     json_decref(total);
@@ -361,19 +345,15 @@ int api_supervise_get(gk_http_req *req, gk_http_resp *resp)
 /* GET /staff/supervise/download ?year=&format=: the sum in any format. */
 int api_supervise_download(gk_http_req *req, gk_http_resp *resp)
 {
-    const char *fname = gk_http__field(req, "format");
-    int f = gk_render_format_from_name(fname ? fname : "json");
+    gk_render_format f;
     gk_report *sum = NULL;
     gk_store *st = NULL;
     subtree t;
-    char disp[96];
-    int year, error;
+    char stem[96];
+    int year, error = gk_http__report_format(req, &f);
 
-    if (f < 0) {
-        gk_error_set(GK_ERRCLASS_HTTP, "未知格式（html、md、txt、json、xlsx、docx）");
-        return GK_EINVALID;
-    }
-    error = year_param(req, &year);
+    if (error == 0)
+        error = year_param(req, &year);
     if (error == 0)
         error = gk_page__store(req, &st);
     if (error == 0)
@@ -381,18 +361,10 @@ int api_supervise_download(gk_http_req *req, gk_http_resp *resp)
     if (error == 0)
         error = build_all(req, st, &t, year, NULL, &sum);
     gk_page__store_done(req, st);
-    if (error == 0)
-        error = gk_render(&resp->body, sum, (gk_render_format)f);
     if (error == 0) {
-        resp->content_type = gk_render_format_mime((gk_render_format)f);
-        snprintf(disp, sizeof disp, "attachment; filename=\"report-%d-sum-%s.%s\"", year,
-                 t.root ? t.root : "all", gk_render_format_name((gk_render_format)f));
-        error = gk_http__resp_header(resp, "Content-Disposition", disp);
+        snprintf(stem, sizeof stem, "report-%d-sum-%s", year, t.root ? t.root : "all");
+        error = gk_http__report_download(resp, sum, f, stem);
     }
-    if (error == 0 && f == GK_RENDER_HTML)
-        error = gk_http__resp_header(resp, "Content-Security-Policy",
-                                     "default-src 'none'; style-src 'unsafe-inline'; "
-                                     "frame-ancestors 'none'");
     gk_report_free(sum);
     return error;
 }
