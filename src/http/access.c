@@ -141,7 +141,8 @@ int gk_http__csrf_token(gk_http_req *req, gk_http_resp *resp, const char **out)
     if (!cookie)
         return GK_ENOMEM; /* the arena set the message */
     snprintf(cookie, 128, "gk_csrf=%s; Path=/; HttpOnly; SameSite=Strict", tok);
-    if ((error = gk_http__resp_header(resp, "Set-Cookie", cookie)) < 0)
+    error = gk_http__resp_header(resp, "Set-Cookie", cookie);
+    if (error < 0)
         return error;
     req->csrf_issued = tok; /* later calls in this request reuse it */
     *out = tok;
