@@ -390,11 +390,7 @@ static int done_view(gk_http_resp *resp, const gk_case *c, gk_store *st)
     o = json_object();
     if (!o)
         return gk__oom();
-    error = gk_http__view_str(o, "code", c->tracking_code);
-    if (error == 0)
-        error = gk_http__view_str(o, "tracking_no", c->tracking_no);
-    if (error == 0)
-        error = gk_http__view_str(o, "agency", c->agency);
+    error = gk_page__put_case_ids(o, c);
     if (error == 0)
         error = gk_page__put_date(o, "received", c->received);
     if (error == 0)

@@ -250,6 +250,17 @@ static int put_outcome_text(json_t *o, int outcome)
     return error;
 }
 
+int gk_page__put_case_ids(json_t *o, const gk_case *c)
+{
+    int error = gk_http__view_str(o, "code", c->tracking_code);
+
+    if (error == 0)
+        error = gk_http__view_str(o, "tracking_no", c->tracking_no);
+    if (error == 0)
+        error = gk_http__view_str(o, "agency", c->agency);
+    return error;
+}
+
 int gk_page__case_view(json_t **out, const gk_case *c, gk_page_view mode, gk_date today)
 {
     json_t *o = json_object();
@@ -259,11 +270,7 @@ int gk_page__case_view(json_t **out, const gk_case *c, gk_page_view mode, gk_dat
     *out = NULL;
     if (!o)
         return gk__oom();
-    error = gk_http__view_str(o, "code", c->tracking_code);
-    if (error == 0)
-        error = gk_http__view_str(o, "tracking_no", c->tracking_no);
-    if (error == 0)
-        error = gk_http__view_str(o, "agency", c->agency);
+    error = gk_page__put_case_ids(o, c);
     if (error == 0)
         error = gk_http__view_str(o, "applicant_type", gk_applicant_type_key(c->applicant_type));
     if (error == 0)

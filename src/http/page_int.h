@@ -90,6 +90,10 @@ int gk_page__due(gk_page_due *out, const gk_case *c, gk_date today) GK_WARN_UNUS
  *   FULL  after the recorded "显示完整信息" action (承办人/负责人): all. */
 typedef enum { GK_PAGE_VIEW_LIST = 0, GK_PAGE_VIEW_CASE, GK_PAGE_VIEW_FULL } gk_page_view;
 
+/* Puts what names a case: "code" (the tracking code), "tracking_no"
+ * (the register number) and "agency". */
+int gk_page__put_case_ids(json_t *o, const gk_case *c) GK_WARN_UNUSED;
+
 /* The view of a case: codes, agency, class, channel, dates, state, due
  * facts, outcome ("outcome_text" = group·label, e.g. "不予公开·1.属于国家
  * 秘密"), and the personal data that `mode` allows. */
