@@ -250,6 +250,16 @@ static int put_outcome_text(json_t *o, int outcome)
     return error;
 }
 
+bool gk_page__route_allowed(const gk_http_req *req, const char *pattern)
+{
+    size_t i;
+
+    for (i = 0; i < gk_http__nroutes; i++)
+        if (!strcmp(gk_http__routes[i].pattern, pattern))
+            return gk_http__authorize(req, &gk_http__routes[i]) == 0;
+    return false;
+}
+
 int gk_page__put_case_ids(json_t *o, const gk_case *c)
 {
     int error = gk_http__view_str(o, "code", c->tracking_code);

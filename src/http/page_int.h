@@ -123,6 +123,19 @@ typedef struct {
 int gk_page__case_load(gk_http_req *req, gk_store *st, gk_page_case *x, gk_page_view mode)
     GK_WARN_UNUSED;
 
+/* Fills resp->view with the case page (page_case.c): the case (x->view,
+ * taken), the deadline, the timeline, the action forms, the notice. */
+int gk_page__case_page(gk_http_req *req, gk_http_resp *resp, gk_store *st, gk_page_case *x)
+    GK_WARN_UNUSED;
+/* The forms of the actions state allows that the session's role may take
+ * (page_case_actions.c), for the case page of code. */
+int gk_page__case_actions(json_t **out, const gk_http_req *req, int state, const char *code)
+    GK_WARN_UNUSED;
+
+/* True when routes.def lets the session's role use the route `pattern`:
+ * a form or link is shown only to those the router will let through. */
+bool gk_page__route_allowed(const gk_http_req *req, const char *pattern);
+
 /* Adds the reply-notice section of the case page (page_notice.c): the
  * notice kinds that fit the case, with the fields to fill in. */
 int gk_page__notice_section(json_t *view, gk_store *st, const gk_page_case *x) GK_WARN_UNUSED;
