@@ -12,6 +12,7 @@
  * submission day (China time) and the channel is 网络.
  */
 #include "gk/screen.h"
+#include "apply_form.h"
 #include "page_int.h"
 
 /* Kinds of proof of identity (第二十九条（一）身份证明). `check` is the
@@ -212,6 +213,13 @@ static int check_contact(form_ctx *f, gk_buf *contact, const char *phone, const 
                          address);
 }
 
+/* The agencies a form offers: all on the public form; on a staff route
+ * (page_intake.c), those the session may see. */
+static const gk_http_req *agency_scope(const gk_http_req *req)
+{
+    return req->route && req->route->access == GK_ACCESS_STAFF ? req : NULL;
+}
+
 /* Adds the option lists and agencies the form shows. */
 static int form_view(gk_http_req *req, gk_http_resp *resp, gk_store *st, json_t *values)
 {
@@ -224,7 +232,7 @@ static int form_view(gk_http_req *req, gk_http_resp *resp, gk_store *st, json_t 
         return error;
     sel = json_string_value(json_object_get(values, "agency"));
     /* Without registers the form still shows, saying it cannot be used. */
-    error = st ? gk_page__agencies(&v, st, NULL, sel) : 0;
+    error = st ? gk_page__agencies(&v, st, agency_scope(req), sel) : 0;
     if (error == 0)
         error = gk_page__set(resp->view, "agencies", st ? v : json_array());
     sel = json_string_value(json_object_get(values, "applicant_type"));
@@ -277,12 +285,12 @@ int api_apply_form(gk_http_req *req, gk_http_resp *resp)
 }
 
 /* The agency must be one of the register's (any, when it has only one). */
-static int check_agency(form_ctx *f, gk_store *st, const char *agency)
+static int check_agency(const gk_http_req *req, form_ctx *f, gk_store *st, const char *agency)
 {
     json_t *ag = NULL;
     size_t i, n;
     bool found = false;
-    int error = gk_page__agencies(&ag, st, NULL, agency);
+    int error = gk_page__agencies(&ag, st, agency_scope(req), agency);
 
     if (error < 0)
         return error;
@@ -334,7 +342,7 @@ static int read_form(gk_http_req *req, gk_store *st, form_ctx *f, gk_case *c, gk
         return error;
     /* v[] follows text_fields[]: applicant, id_number, phone, email,
      * address, title, doc_no, description. */
-    error = check_agency(f, st, agency);
+    error = check_agency(req, f, st, agency);
     if (error == 0 && t < 0)
         error = field_error(f, "applicant_type", "请选择申请人类型");
     if (error == 0 && !*v[0])
@@ -373,6 +381,19 @@ static int read_form(gk_http_req *req, gk_store *st, form_ctx *f, gk_case *c, gk
     c->arrival = gk_page__today();
     c->received = c->arrival;
     return 0;
+}
+
+int gk_page__apply_form(gk_http_req *req, gk_http_resp *resp, gk_store *st, json_t *values)
+{
+    return form_view(req, resp, st, values);
+}
+
+int gk_page__apply_read(gk_http_req *req, gk_store *st, json_t *errors, json_t *values,
+                        gk_case *c, gk_buf bufs[4])
+{
+    form_ctx f = {errors, values};
+
+    return read_form(req, st, &f, c, bufs);
 }
 
 /* The confirmation: tracking code, receipt date, answer deadline. */
