@@ -13,6 +13,7 @@
  * catalogue.
  */
 #include "gk/catalogue.h"
+#include "art20.h"
 #include "page_int.h"
 
 /* 条例第二十条 (主动公开的政府信息), items （一）…（十五）, as short
@@ -42,6 +43,17 @@ static const char *const art20_numbers[] = {
 };
 
 #define NCATS ((int)GK_ARRAY_LEN(art20_labels))
+
+/* art20.h: the same labels for the staff item form (page_catalogue_edit.c). */
+const char *gk_page__art20_label(int i)
+{
+    return i >= 0 && i < NCATS ? art20_labels[i] : NULL;
+}
+
+const char *gk_page__art20_number(int i)
+{
+    return i >= 0 && i < NCATS ? art20_numbers[i] : NULL;
+}
 #define PAGE_SIZE 20
 #define MAX_QUERY_CHARS 40
 
