@@ -55,6 +55,15 @@ static const char *opt(const cli_parsed *p, const char *name)
     return cli_get(p, opts, name);
 }
 
+/* Sets *out to an optional text option's value; leaves it when absent. */
+static void text_opt(const cli_parsed *p, const char *name, const char **out)
+{
+    const char *v = opt(p, name);
+
+    if (v)
+        *out = v;
+}
+
 /* Parses an optional date option into *out; 0 when absent or valid. */
 static int date_opt(const cli_parsed *p, const char *name, gk_date *out)
 {
@@ -96,18 +105,12 @@ static int case_add(gk_store *st, const cli_parsed *p)
     c.applicant_type = (gk_applicant_type)t;
     c.channel = (gk_channel)ch;
     c.applicant = opt(p, "applicant");
-    if (opt(p, "agency"))
-        c.agency = opt(p, "agency");
-    if (opt(p, "tracking-no"))
-        c.tracking_no = opt(p, "tracking-no");
-    if (opt(p, "id-number"))
-        c.applicant_id = opt(p, "id-number");
-    if (opt(p, "contact"))
-        c.contact = opt(p, "contact");
-    if (opt(p, "description"))
-        c.description = opt(p, "description");
-    if (opt(p, "form"))
-        c.form = opt(p, "form");
+    text_opt(p, "agency", &c.agency);
+    text_opt(p, "tracking-no", &c.tracking_no);
+    text_opt(p, "id-number", &c.applicant_id);
+    text_opt(p, "contact", &c.contact);
+    text_opt(p, "description", &c.description);
+    text_opt(p, "form", &c.form);
     error = gk_store_case_add(st, &c);
     if (error < 0)
         return cli_store_fail(error, "case add");
