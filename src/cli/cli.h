@@ -60,6 +60,19 @@ bool cli_has(const cli_parsed *p, const cli_opt *opts, const char *name);
 void cli_usage(FILE *f, const char *cmd, const char *synopsis, const char *summary,
                const cli_opt *opts);
 
+/* A subcommand: the first member of a command's table of subcommands. */
+typedef struct {
+    const char *name;
+    int nargs; /* positional arguments, the subcommand's name included */
+} cli_sub;
+
+/* The index of the row of a subcommand table (n rows of `size` bytes from
+ * `table`, each starting with a cli_sub) that p->args[0] names, given
+ * exactly its nargs positional arguments; otherwise prints "用法: gongkai
+ * CMD SYNOPSIS（见 gongkai CMD --help）" on stderr and returns -1. */
+int cli_sub_find(const cli_parsed *p, const void *table, size_t n, size_t size, const char *cmd,
+                 const char *synopsis);
+
 /* True when stdout is a terminal and NO_COLOR is unset. */
 bool cli_color(FILE *f);
 

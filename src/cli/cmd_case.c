@@ -376,23 +376,18 @@ static int case_split(gk_store *st, const cli_parsed *p)
 }
 
 static const struct {
-    const char *name;
-    int nargs; /* positional arguments including the subcommand */
+    cli_sub sub;
     int (*fn)(gk_store *st, const cli_parsed *p);
 } subs[] = {
-    {"add", 1, case_add},
-    {"event", 3, case_event},
-    {"show", 2, case_show},
-    {"list", 1, case_list},
-    {"split", 2, case_split},
+    {{"add", 1}, case_add},   {{"event", 3}, case_event}, {{"show", 2}, case_show},
+    {{"list", 1}, case_list}, {{"split", 2}, case_split},
 };
 
 int cmd_case(int argc, char **argv)
 {
     cli_parsed p;
     gk_store *st = NULL;
-    size_t i;
-    int rc;
+    int i, rc;
 
     rc = cli_parse(&p, opts, argc, argv, "case");
     if (rc)
@@ -410,13 +405,9 @@ int cmd_case(int argc, char **argv)
                   opts);
         return CLI_EXIT_OK;
     }
-    for (i = 0; i < GK_ARRAY_LEN(subs); i++)
-        if (p.nargs >= 1 && !strcmp(p.args[0], subs[i].name))
-            break;
-    if (i == GK_ARRAY_LEN(subs) || p.nargs != subs[i].nargs) {
-        fprintf(stderr, "用法: gongkai case %s（见 gongkai case --help）\n", SYNOPSIS);
+    i = cli_sub_find(&p, subs, GK_ARRAY_LEN(subs), sizeof subs[0], "case", SYNOPSIS);
+    if (i < 0)
         return CLI_EXIT_USAGE;
-    }
     rc = cli_store_open(&st, &p, opts, "case", false);
     if (rc)
         return rc;

@@ -177,19 +177,18 @@ static int run_between(const gk_calendar *cal, const cli_parsed *p)
 
 /* The actions of `gongkai workdays`; each takes two arguments. */
 static const struct {
-    const char *name;
+    cli_sub sub;
     int (*run)(const gk_calendar *cal, const cli_parsed *p);
 } actions[] = {
-    {"add", run_add},
-    {"between", run_between},
+    {{"add", 3}, run_add},
+    {{"between", 3}, run_between},
 };
 
 int cmd_workdays(int argc, char **argv)
 {
     cli_parsed p;
     gk_calendar *cal = NULL;
-    size_t i;
-    int rc;
+    int i, rc;
 
     rc = cli_parse(&p, opts, argc, argv, "workdays");
     if (rc)
@@ -198,13 +197,9 @@ int cmd_workdays(int argc, char **argv)
         cli_usage(stdout, "workdays", SYNOPSIS, SUMMARY, opts);
         return CLI_EXIT_OK;
     }
-    for (i = 0; p.nargs > 0 && i < GK_ARRAY_LEN(actions); i++)
-        if (!strcmp(p.args[0], actions[i].name))
-            break;
-    if (p.nargs == 0 || i == GK_ARRAY_LEN(actions) || p.nargs != 3) {
-        fprintf(stderr, "用法: gongkai workdays %s\n（见 gongkai workdays --help）\n", SYNOPSIS);
+    i = cli_sub_find(&p, actions, GK_ARRAY_LEN(actions), sizeof actions[0], "workdays", SYNOPSIS);
+    if (i < 0)
         return CLI_EXIT_USAGE;
-    }
     rc = load_calendar(&cal, &p);
     if (rc)
         return rc;
