@@ -101,6 +101,15 @@ static int put_note(gk_buf *out, const gk_provisional *prov)
     return error;
 }
 
+/* Prints out unless error < 0, releases it and gives the exit code. */
+static int print_out(gk_buf *out, int error)
+{
+    if (error >= 0)
+        fputs(gk_buf_cstr(out), stdout);
+    gk_buf_release(out);
+    return error < 0 ? cli_fail(error, "无法计算工作日") : CLI_EXIT_OK;
+}
+
 static int run_add(const gk_calendar *cal, const cli_parsed *p)
 {
     gk_pause pauses[64];
@@ -143,10 +152,7 @@ static int run_add(const gk_calendar *cal, const cli_parsed *p)
         if (error >= 0)
             error = put_note(&out, &prov);
     }
-    if (error >= 0)
-        fputs(gk_buf_cstr(&out), stdout);
-    gk_buf_release(&out);
-    return error < 0 ? cli_fail(error, "无法计算工作日") : CLI_EXIT_OK;
+    return print_out(&out, error);
 }
 
 static int run_between(const gk_calendar *cal, const cli_parsed *p)
@@ -169,10 +175,7 @@ static int run_between(const gk_calendar *cal, const cli_parsed *p)
         error = gk_buf_printf(&out, "%lld\n", (long long)k);
     if (error >= 0)
         error = put_note(&out, &prov);
-    if (error >= 0)
-        fputs(gk_buf_cstr(&out), stdout);
-    gk_buf_release(&out);
-    return error < 0 ? cli_fail(error, "无法计算工作日") : CLI_EXIT_OK;
+    return print_out(&out, error);
 }
 
 /* The actions of `gongkai workdays`; each takes two arguments. */
