@@ -9,6 +9,7 @@
  * after gk_http__agency_allowed(its agency).
  */
 #include <stdio.h>
+#include "case_links.h"
 #include "page_int.h"
 
 /* ---- loading a case ----------------------------------------------------- */
@@ -120,6 +121,7 @@ static const struct {
     {"create", "登记"},
     {"import", "从台账导入"},
     {"note:reveal", "查看完整个人信息"},
+    {"note:intake", "记录提交方式（工作人员登记）"},
 };
 
 static const char *action_label(const char *action)
@@ -221,6 +223,8 @@ int gk_page__case_page(gk_http_req *req, gk_http_resp *resp, gk_store *st, gk_pa
         error = gk_page__set(resp->view, "actions", v);
     if (error == 0)
         error = gk_page__notice_section(resp->view, st, x);
+    if (error == 0)
+        error = gk_page__case_links_fee(resp->view, st, x);
     if (error == 0 && x->mode == GK_PAGE_VIEW_CASE &&
         gk_page__route_allowed(req, "/staff/cases/:code/reveal"))
         error = gk_page__put_bool(resp->view, "can_reveal", true);
