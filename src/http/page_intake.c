@@ -171,6 +171,7 @@ typedef struct {
     int64_t self;      /* the new case's id */
     json_t *list;
     gk_buf k;
+    char self_no[64]; /* the new case's ledger number, as the store gave it */
 } dup_ctx;
 
 static int on_case(const gk_case *c, void *payload)
@@ -180,8 +181,10 @@ static int on_case(const gk_case *c, void *payload)
     json_t *o;
     int error;
 
-    if (c->id == x->self)
+    if (c->id == x->self) {
+        snprintf(x->self_no, sizeof x->self_no, "%s", c->tracking_no ? c->tracking_no : "");
         return 0;
+    }
     gk_buf_clear(&x->k);
     error = gk_applicant_key(&x->k, c->applicant_type, c->applicant, c->applicant_id);
     if (error < 0)
@@ -196,13 +199,14 @@ static int on_case(const gk_case *c, void *payload)
 
 /* Puts "duplicates" (the agency's other cases with c's applicant key,
  * codes and dates only: no personal data) and "duplicate_weak" (the key
- * is the name, not an ID number). A walk of the agency's cases, as the
+ * is the name, not an ID number) into view, and the new case's ledger
+ * number into app (met on the way). A walk of the agency's cases, as the
  * case list does: the store has no query by applicant key yet. */
-static int duplicates_view(json_t *view, gk_store *st, const gk_case *c)
+static int duplicates_view(json_t *view, gk_store *st, const gk_case *c, json_t *app)
 {
     gk_case_query q = GK_CASE_QUERY_INIT;
     gk_buf key = GK_BUF_INIT;
-    dup_ctx x = {NULL, c->id, json_array(), GK_BUF_INIT};
+    dup_ctx x = {NULL, c->id, json_array(), GK_BUF_INIT, ""};
     int error = x.list ? gk_applicant_key(&key, c->applicant_type, c->applicant, c->applicant_id)
                        : gk__oom();
 
@@ -212,6 +216,9 @@ static int duplicates_view(json_t *view, gk_store *st, const gk_case *c)
         error = gk_store_case_foreach(st, &q, on_case, &x);
     if (error == 0)
         error = gk_page__set(view, "duplicates", json_incref(x.list));
+    /* The ledger number the store generated ("<year>-<id>"). */
+    if (error == 0 && x.self_no[0])
+        error = gk_http__view_str(app, "tracking_no", x.self_no);
     if (error == 0)
         error = gk_page__put_int(view, "duplicate_count", (int64_t)json_array_size(x.list));
     if (error == 0)
@@ -253,11 +260,11 @@ static int done_view(gk_http_resp *resp, gk_store *st, const gk_case *c, int mod
     if (error == 0 && due.known)
         error = gk_page__put_date(o, "due", due.due);
     if (error == 0 && due.known)
-        error = gk_page__put_int(o, "left", due.left);
+        error = gk_page__put_int(o, due.left < 0 ? "late_by" : "left", due.left < 0 ? -due.left : due.left);
     if (error == 0 && due.known)
         error = gk_page__put_provisional(o, "", &due.provisional);
     if (error == 0)
-        error = duplicates_view(resp->view, st, c);
+        error = duplicates_view(resp->view, st, c, o);
     if (error == 0)
         return gk_page__set(resp->view, "application", o);
     json_decref(o);

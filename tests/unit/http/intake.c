@@ -123,6 +123,9 @@ GK_TEST(http_intake, receipt_date_rules)
         GK_T_STR_EQ(jstr(j, "application", "arrival"), v[i].arrival);
         GK_T_STR_EQ(jstr(j, "application", "due"), v[i].due);
         GK_T_OK(strstr(jstr(j, "application", "rule"), v[i].rule) != NULL);
+        /* The ledger number the store generated, "<year>-<id>". */
+        GK_T_OK(jstr(j, "application", "tracking_no") &&
+                !strncmp(jstr(j, "application", "tracking_no"), "2025-", 5));
         json_decref(j);
         gk_http__resp_release(&r);
         GK_T_CALL(read_bur1(&e, &s));
@@ -139,7 +142,17 @@ GK_TEST(http_intake, receipt_date_rules)
         GK_T_INT_EQ(post(&e, &r, "/staff/intake", e.csrf, over), 200);
         GK_T_OK(strstr(ht_body(&r), "<strong>2025-06-11</strong>") != NULL);
         GK_T_OK(strstr(ht_body(&r), "以邮寄方式提交政府信息公开申请的，以行政机关签收之日为收到申请之日") != NULL);
-        GK_T_OK(strstr(ht_body(&r), "2025-07-09") != NULL);
+        GK_T_OK(strstr(ht_body(&r), "2025-07-09（剩 17 个工作日") != NULL);
+        gk_http__resp_release(&r);
+    }
+    /* A letter signed for on 05-06 and registered late: due 06-04, shown
+     * as overdue, not as a negative number of days left. */
+    {
+        const char *over[] = {"mode", "POST_SIGNED", "arrival", "2025-05-06", NULL};
+        gk_http_resp r;
+
+        GK_T_INT_EQ(post(&e, &r, "/staff/intake", e.csrf, over), 200);
+        GK_T_OK(strstr(ht_body(&r), "2025-06-04</span>（已超期 8 个工作日") != NULL);
         gk_http__resp_release(&r);
     }
     rf_free(&e);
