@@ -5,6 +5,7 @@
  * effects[] table below, one function per event, each citing its article.
  */
 #include <stdio.h>
+#include "util/keytab.h"
 #include "util/util.h"
 #include "gk/case.h"
 #include "gk/report.h"
@@ -48,50 +49,48 @@ static const struct {
 #undef GK_X_
 };
 
-static int lookup(const char *const *a, const char *const *b, int n, const char *s, size_t len)
-{
-    int i;
-
-    for (i = 0; i < n; i++)
-        if ((strlen(a[i]) == len && !memcmp(a[i], s, len)) ||
-            (b && strlen(b[i]) == len && !memcmp(b[i], s, len)))
-            return i;
-    return -1;
-}
-
 #define IN_RANGE(i, n) ((i) >= 0 && (i) < (int)(n))
+
+/* A label or a key of labels[]/keys[] (n rows each), or -1. */
+static int label_or_key(const char *const *labels, const char *const *keys, int n, const char *s,
+                        size_t len)
+{
+    int i = gk_strtab_find(labels, n, s, len);
+
+    return i >= 0 ? i : gk_strtab_find(keys, n, s, len);
+}
 
 const char *gk_applicant_type_label(int t)
 {
-    return IN_RANGE(t, GK_APPLICANT_NTYPES) ? applicant_labels[t] : NULL;
+    return gk_strtab_get(applicant_labels, GK_APPLICANT_NTYPES, t);
 }
 const char *gk_applicant_type_key(int t)
 {
-    return IN_RANGE(t, GK_APPLICANT_NTYPES) ? applicant_keys[t] : NULL;
+    return gk_strtab_get(applicant_keys, GK_APPLICANT_NTYPES, t);
 }
 int gk_applicant_type_from_label(const char *s, size_t n)
 {
-    return lookup(applicant_labels, applicant_keys, GK_APPLICANT_NTYPES, s, n);
+    return label_or_key(applicant_labels, applicant_keys, GK_APPLICANT_NTYPES, s, n);
 }
 const char *gk_channel_label(int c)
 {
-    return IN_RANGE(c, GK_CHANNEL_NCHANNELS) ? channel_labels[c] : NULL;
+    return gk_strtab_get(channel_labels, GK_CHANNEL_NCHANNELS, c);
 }
 const char *gk_channel_key(int c)
 {
-    return IN_RANGE(c, GK_CHANNEL_NCHANNELS) ? channel_keys[c] : NULL;
+    return gk_strtab_get(channel_keys, GK_CHANNEL_NCHANNELS, c);
 }
 int gk_channel_from_label(const char *s, size_t n)
 {
-    return lookup(channel_labels, channel_keys, GK_CHANNEL_NCHANNELS, s, n);
+    return label_or_key(channel_labels, channel_keys, GK_CHANNEL_NCHANNELS, s, n);
 }
 const char *gk_case_state_key(int s)
 {
-    return IN_RANGE(s, GK_CASE_NSTATES) ? states[s].key : NULL;
+    return gk_keytab_get(states, GK_CASE_NSTATES, key, s);
 }
 const char *gk_case_state_label(int s)
 {
-    return IN_RANGE(s, GK_CASE_NSTATES) ? states[s].label : NULL;
+    return gk_keytab_get(states, GK_CASE_NSTATES, label, s);
 }
 bool gk_case_state_is_open(int s)
 {
@@ -99,29 +98,19 @@ bool gk_case_state_is_open(int s)
 }
 int gk_case_state_from_key(const char *s, size_t n)
 {
-    int i;
-
-    for (i = 0; i < GK_CASE_NSTATES; i++)
-        if (strlen(states[i].key) == n && !memcmp(states[i].key, s, n))
-            return i;
-    return -1;
+    return gk_keytab_find(states, GK_CASE_NSTATES, key, s, n);
 }
 const char *gk_case_event_key(int e)
 {
-    return IN_RANGE(e, GK_CASE_NEVENTS) ? events[e].key : NULL;
+    return gk_keytab_get(events, GK_CASE_NEVENTS, key, e);
 }
 const char *gk_case_event_label(int e)
 {
-    return IN_RANGE(e, GK_CASE_NEVENTS) ? events[e].label : NULL;
+    return gk_keytab_get(events, GK_CASE_NEVENTS, label, e);
 }
 int gk_case_event_from_key(const char *s, size_t n)
 {
-    int i;
-
-    for (i = 0; i < GK_CASE_NEVENTS; i++)
-        if (strlen(events[i].key) == n && !memcmp(events[i].key, s, n))
-            return i;
-    return -1;
+    return gk_keytab_find(events, GK_CASE_NEVENTS, key, s, n);
 }
 
 /* ---------------------------------------------------- transition table */
