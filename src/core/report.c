@@ -6,6 +6,7 @@
 #include <math.h>
 #include "gk/report.h"
 #include "util/arena.h"
+#include "util/keytab.h"
 #include "util/util.h"
 
 static const struct {
@@ -24,27 +25,22 @@ static const char *const t3_cols[GK_T3_NCOLS] = {
 
 const char *gk_t3_row_key(int row)
 {
-    return row >= 0 && row < GK_T3_NROWS ? t3_rows[row].key : NULL;
+    return gk_keytab_get(t3_rows, GK_T3_NROWS, key, row);
 }
 
 const char *gk_t3_row_label(int row)
 {
-    return row >= 0 && row < GK_T3_NROWS ? t3_rows[row].label : NULL;
+    return gk_keytab_get(t3_rows, GK_T3_NROWS, label, row);
 }
 
 const char *gk_t3_row_group(int row)
 {
-    return row >= 0 && row < GK_T3_NROWS ? t3_rows[row].group : NULL;
+    return gk_keytab_get(t3_rows, GK_T3_NROWS, group, row);
 }
 
-int gk_t3_row_from_key(const char *key, size_t len)
+int gk_t3_row_from_key(const char *s, size_t len)
 {
-    int i;
-
-    for (i = 0; i < GK_T3_NROWS; i++)
-        if (strlen(t3_rows[i].key) == len && !memcmp(t3_rows[i].key, key, len))
-            return i;
-    return -1;
+    return gk_keytab_find(t3_rows, GK_T3_NROWS, key, s, len);
 }
 
 const char *gk_t3_col_label(int col)

@@ -1,6 +1,7 @@
 /*
  * review.c: the review and litigation case model (review.h).
  */
+#include "util/keytab.h"
 #include "util/util.h"
 #include "gk/review.h"
 #include "json_field.h"
@@ -30,12 +31,12 @@ static bool same(const char *a, const char *s, size_t n)
 
 const char *gk_review_route_key(int g)
 {
-    return g >= 0 && g < GK_T4_NGROUPS ? routes[g].key : NULL;
+    return gk_keytab_get(routes, GK_T4_NGROUPS, key, g);
 }
 
 const char *gk_review_route_label(int g)
 {
-    return g >= 0 && g < GK_T4_NGROUPS ? routes[g].label : NULL;
+    return gk_keytab_get(routes, GK_T4_NGROUPS, label, g);
 }
 
 int gk_review_route_from_label(const char *s, size_t n)
@@ -51,12 +52,12 @@ int gk_review_route_from_label(const char *s, size_t n)
 
 const char *gk_review_result_key(int c)
 {
-    return c >= 0 && c < GK_T4_TOTAL ? results[c].key : NULL;
+    return gk_keytab_get(results, GK_T4_TOTAL, key, c);
 }
 
 const char *gk_review_result_label(int c)
 {
-    return c >= 0 && c < GK_T4_TOTAL ? results[c].label : NULL;
+    return gk_keytab_get(results, GK_T4_TOTAL, label, c);
 }
 
 int gk_review_result_from_label(const char *s, size_t n)

@@ -16,6 +16,7 @@
  *   NONE          procedural letters (补正, extension, consultation).
  */
 #include "notice_int.h"
+#include "util/keytab.h"
 
 #define TL     "《中华人民共和国政府信息公开条例》"
 #define ANSWER "政府信息公开申请答复告知书"
@@ -114,21 +115,15 @@ const gk_notice_kind *gk_notice_kind_find(const char *id)
 
 const char *gk_notice_remedy_label(int remedy)
 {
-    return remedy >= 0 && remedy < GK_NOTICE_NREMEDIES ? remedies[remedy].label : NULL;
+    return gk_keytab_get(remedies, GK_NOTICE_NREMEDIES, label, remedy);
 }
 
 const char *gk_notice__remedy_tmpl(int remedy)
 {
-    return remedy >= 0 && remedy < GK_NOTICE_NREMEDIES ? remedies[remedy].tmpl : NULL;
+    return gk_keytab_get(remedies, GK_NOTICE_NREMEDIES, tmpl, remedy);
 }
 
 int gk_notice__remedy_by_tmpl(const char *name, size_t len)
 {
-    int r;
-
-    for (r = 0; r < GK_NOTICE_NREMEDIES; r++)
-        if (remedies[r].tmpl && strlen(remedies[r].tmpl) == len &&
-            memcmp(remedies[r].tmpl, name, len) == 0)
-            return r;
-    return -1;
+    return gk_keytab_find(remedies, GK_NOTICE_NREMEDIES, tmpl, name, len);
 }
