@@ -263,8 +263,10 @@ GK_EXTERN(int) gk_store_item_foreach(gk_store *st, const gk_item_query *q, gk_it
                                      void *payload) GK_WARN_UNUSED;
 
 /* How many items match q, by 条例第二十条 item (counts[0]: items under no
- * numbered item), counted by the database; q->art20, q->limit and
- * q->offset are not applied (the counts are those of every category);
+ * numbered item), counted by the database; q->art20 and q->offset are not
+ * applied (the counts are those of every category); q->limit > 0 caps the
+ * items counted, in id order, so the cost stays bounded (the counts then
+ * add up to at most limit: when they reach it, there may be more);
  * q->formed_year must be 0 (GK_EINVALID). */
 GK_EXTERN(int) gk_store_item_count(gk_store *st, const gk_item_query *q,
                                    int64_t counts[GK_ART20_SLOTS]) GK_WARN_UNUSED;

@@ -61,6 +61,9 @@ const char *gk_page__art20_number(int i)
  * it looks at the newest SHORT_WINDOW items only, so a request stays
  * bounded however large the catalogue grows; the page says so. */
 #define SHORT_WINDOW 10000
+/* The counts stop at COUNT_CAP items (in id order), for the same reason:
+ * a larger result says "以上" and its category counts get a "+". */
+#define COUNT_CAP 10000
 
 typedef struct {
     gk_date today;
@@ -68,6 +71,7 @@ typedef struct {
     int64_t id;           /* the item page: only this one */
     int64_t counts[NCATS];
     int64_t total;        /* items matching (category and search) */
+    bool more;            /* the counts stopped at COUNT_CAP */
     int64_t from;         /* the page's first match (offset) */
     int64_t rows;         /* the page's size */
     json_t *list;
@@ -173,17 +177,21 @@ static int walk(walk_ctx *x, gk_store *st, const char *q)
     iq.published_by = x->today;
     iq.short_window = SHORT_WINDOW;
     if (error == 0 && !x->id) {
+        int64_t counted = 0;
+        iq.limit = COUNT_CAP;
         error = gk_store_item_count(st, &iq, counts);
         for (c = 0; error == 0 && c < GK_ART20_SLOTS; c++) {
             x->counts[c < NCATS ? c : 0] += counts[c];
+            counted += counts[c];
             if (x->cat < 0 || c == x->cat)
                 x->total += counts[c];
         }
+        x->more = counted >= COUNT_CAP;
     }
     iq.art20 = x->cat;
     iq.offset = x->from;
     iq.limit = x->rows;
-    if (error == 0 && (x->id || x->from < x->total))
+    if (error == 0 && (x->id || x->from < x->total || x->more))
         error = gk_store_item_foreach(st, &iq, on_item, x);
     return error < 0 ? error : x->error;
 }
@@ -213,9 +221,9 @@ static int categories(json_t **out, const walk_ctx *x, const char *q)
 
         if (!x->counts[k])
             continue;
-        o = json_pack("{s:i, s:s, s:s, s:I, s:b, s:s}", "cat", k, "label", art20_labels[k],
-                      "art20", art20_numbers[k], "count", (json_int_t)x->counts[k], "selected",
-                      x->cat == k, "q", q ? q : "");
+        o = json_pack("{s:i, s:s, s:s, s:I, s:b, s:b, s:s}", "cat", k, "label", art20_labels[k],
+                      "art20", art20_numbers[k], "count", (json_int_t)x->counts[k], "more",
+                      x->more, "selected", x->cat == k, "q", q ? q : "");
         if (!o || json_array_append_new(arr, o))
             return gk__oom();
     }
@@ -229,7 +237,7 @@ int api_catalogue_list(gk_http_req *req, gk_http_resp *resp)
     const char *pg = gk_http__field(req, "page");
     walk_ctx x;
     gk_store *st = NULL;
-    int64_t pno = 1, c = -1;
+    int64_t pno = 1, c = -1, shown;
     json_t *v = NULL;
     int error;
 
@@ -264,6 +272,7 @@ int api_catalogue_list(gk_http_req *req, gk_http_resp *resp)
         if (error == 0)
             error = gk_http__view(resp);
     }
+    shown = x.list ? (int64_t)json_array_size(x.list) : 0;
     if (error == 0) {
         error = gk_page__set(resp->view, "items", x.list);
         x.list = NULL;
@@ -274,6 +283,8 @@ int api_catalogue_list(gk_http_req *req, gk_http_resp *resp)
         error = gk_page__set(resp->view, "categories", v);
     if (error == 0)
         error = gk_page__put_int(resp->view, "total", x.total);
+    if (error == 0 && x.more)
+        error = gk_page__put_bool(resp->view, "more", true);
     if (error == 0)
         error = put_str(resp->view, "q", q);
     if (error == 0 && q && *q && chars(q) < 3)
@@ -284,7 +295,8 @@ int api_catalogue_list(gk_http_req *req, gk_http_resp *resp)
         error = put_str(resp->view, "cat_label", art20_labels[x.cat]);
     if (error == 0 && pno > 1)
         error = gk_page__put_int(resp->view, "prev", pno - 1);
-    if (error == 0 && x.from + x.rows < x.total)
+    if (error == 0 && (x.from + x.rows < x.total ||
+                       (x.more && shown == x.rows)))
         error = gk_page__put_int(resp->view, "next", pno + 1);
     if (error == 0)
         error = gk_page__set(resp->view, "filter",

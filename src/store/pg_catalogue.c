@@ -155,12 +155,12 @@ static int params(gk_pg_params *p, gk_buf *pattern, const gk_item_query *q, bool
     gk_pg_text(p, q->index_no);
     gk_pg_date(p, q->published_by); /* {0}: NULL */
     gk_pg_i64(p, path == PATH_SHORT && q->short_window > 0 ? q->short_window : INT64_MAX);
+    if (q->limit > 0)
+        gk_pg_i64(p, q->limit);
+    else
+        gk_pg_text(p, NULL); /* LIMIT NULL: no limit */
     if (page) {
         gk_pg_i64(p, q->art20);
-        if (q->limit > 0)
-            gk_pg_i64(p, q->limit);
-        else
-            gk_pg_text(p, NULL); /* LIMIT NULL: no limit */
         gk_pg_i64(p, q->offset > 0 ? q->offset : 0);
     }
     if (path == PATH_TRGM)
