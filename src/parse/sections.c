@@ -300,18 +300,77 @@ static int decode_refs(gk_buf *out, const char *s, size_t n)
     return error;
 }
 
+/* A title printed over several short lines, as PDF text and Markdown
+ * exports lay it out ("淮安市人民政府" / "2024 年政府信息公开工作年度报告", or
+ * "正文" / "2024 年上海市科委政府信息公开工作" / "年度报告"): the first short
+ * lines are joined without their white space (ASCII, U+3000) and Markdown
+ * heading marks, a leading "正文" (a portal's label) is dropped, and joining
+ * stops once the text has both 政府信息公开 and 报告. Appends nothing when
+ * the first lines are not such a title. */
+#define TITLE_LINES_MAX 6
+#define TITLE_LINE_BYTES 200
+
+static int title_block(gk_buf *out, const char *s, size_t len)
+{
+    size_t pos = 0, lines = 0, i;
+    int error = 0;
+
+    while (pos < len && lines < TITLE_LINES_MAX && error == 0) {
+        const char *nl = memchr(s + pos, '\n', len - pos);
+        size_t n = nl ? (size_t)(nl - (s + pos)) : len - pos;
+        const char *l = s + pos;
+        bool blank = true;
+
+        pos += n + 1;
+        if (n > TITLE_LINE_BYTES) {
+            gk_buf_clear(out);
+            return 0;
+        }
+        for (i = 0; i < n && error == 0; i++) {
+            if (l[i] == ' ' || l[i] == '\t' || l[i] == '\r' || (l[i] == '#' && out->len == 0))
+                continue;
+            if (i + 3 <= n && !memcmp(l + i, "\xE3\x80\x80", 3)) { /* U+3000 */
+                i += 2;
+                continue;
+            }
+            blank = false;
+            error = gk_buf_putc(out, l[i]);
+        }
+        if (blank)
+            continue;
+        lines++;
+        if (out->len >= 6 && !memcmp(out->ptr, "正文", 6)) {
+            memmove(out->ptr, out->ptr + 6, out->len - 6);
+            out->len -= 6;
+        }
+        if (out->len && memmem(out->ptr, out->len, "政府信息公开", strlen("政府信息公开")) &&
+            memmem(out->ptr, out->len, "报告", strlen("报告")))
+            return error;
+    }
+    gk_buf_clear(out);
+    return error;
+}
+
 static int find_title(gk_report *r, const gk_grid *g, const char *s, size_t len)
 {
     size_t pos = 0, lines = 0;
+    gk_buf block = GK_BUF_INIT;
+    int error;
 
     if (g->title && strstr(g->title, "政府信息公开")) {
         gk_buf t = GK_BUF_INIT;
-        int error = decode_refs(&t, g->title, strlen(g->title));
+        error = decode_refs(&t, g->title, strlen(g->title));
         if (!error)
             error = agency_year(r, t.ptr ? t.ptr : "", t.len);
         gk_buf_release(&t);
         return error;
     }
+    error = title_block(&block, s, len);
+    if (error == 0 && block.len)
+        error = agency_year(r, block.ptr, block.len);
+    gk_buf_release(&block);
+    if (error < 0 || r->year || (r->agency && *r->agency))
+        return error;
     while (pos < len && lines < 40) {
         const char *nl = memchr(s + pos, '\n', len - pos);
         size_t n = nl ? (size_t)(nl - (s + pos)) : len - pos;
