@@ -99,6 +99,7 @@ void gk_store_close(gk_store *st)
     dsn = st->dsn;
     actor = st->actor;
     gk_free(st->correction);
+    gk_free(st->only_agency);
     gk_calendar_free(st->own_cal);
     st->be->close(st);
     gk_free(dsn);
@@ -181,6 +182,14 @@ int gk_store_migrate(gk_store *st, int *from_out, int *to_out)
     return 0;
 }
 
+/* The cached only agency is valid inside one transaction only: another
+ * connection may add an agency between two of ours. */
+static void forget_only_agency(gk_store *st)
+{
+    gk_free(st->only_agency);
+    st->only_agency = NULL;
+}
+
 int gk_store_tx_begin(gk_store *st)
 {
     int error;
@@ -195,6 +204,7 @@ int gk_store_tx_begin(gk_store *st)
         return error;
     st->tx_depth = 1;
     st->chain_loaded = false;
+    forget_only_agency(st);
     return 0;
 }
 
@@ -212,6 +222,7 @@ int gk_store_tx_commit(gk_store *st)
     error = st->be->tx_commit(st);
     st->tx_depth = 0;
     st->chain_loaded = false;
+    forget_only_agency(st);
     if (error < 0)
         st->be->tx_rollback(st);
     return error;
@@ -224,6 +235,7 @@ void gk_store_tx_rollback(gk_store *st)
     st->be->tx_rollback(st);
     st->tx_depth = 0;
     st->chain_loaded = false;
+    forget_only_agency(st);
 }
 
 int gk_store__key_index(const char *(*key)(int), int n, const char *s)
@@ -401,6 +413,7 @@ int gk_store_agency_add(gk_store *st, const gk_agency *a, int64_t *id_out)
     error = gk_store_tx_begin(st);
     if (error < 0)
         return error;
+    forget_only_agency(st);
     error = st->be->agency_put(st, a, &id);
     if (error < 0)
         goto done;
@@ -459,6 +472,13 @@ int gk_store__default_agency(gk_store *st, char **code_out)
     int error;
 
     *code_out = NULL;
+    /* Inside a transaction the answer is walked once (the agency tree is a
+     * recursive query: it was most of the cost of a batch of intakes) and
+     * kept until the transaction ends or an agency is added. */
+    if (st->only_agency) {
+        *code_out = gk_strdup(st->only_agency);
+        return *code_out ? 0 : gk__oom();
+    }
     error = st->be->agency_foreach(st, count_agency, &o);
     if (error == 0 && o.n != 1) {
         gk_error_set(GK_ERRCLASS_STORE,
@@ -466,6 +486,11 @@ int gk_store__default_agency(gk_store *st, char **code_out)
                               : "数据库中有 %d 个机关: 请指定机关代码",
                      o.n);
         error = GK_EINVALID;
+    }
+    if (error == 0 && st->tx_depth > 0) {
+        st->only_agency = gk_strdup(o.code);
+        if (!st->only_agency)
+            error = gk__oom();
     }
     if (error < 0) {
         gk_free(o.code);

@@ -180,6 +180,10 @@ struct gk_store {
     gk_calendar *own_cal;        /* the embedded default, loaded on use */
     /* Version 7 (store.c only). */
     const gk_decision_map *dmap; /* table-3 rows of decisions; NULL = the process's */
+    /* The only agency (store.c only), resolved once per transaction like
+     * the chain tail: the write lock keeps it from changing meanwhile, and
+     * gk_store_agency_add drops it. NULL = not resolved. */
+    char *only_agency;
 };
 
 /* Backends compiled into this library. */
