@@ -68,8 +68,8 @@ typedef struct {
 typedef struct {
     char words[NWORDS][16];
     size_t nwords;
-    uint64_t off;   /* bytes generated so far */
-    truth *ring;    /* planted items not yet matched */
+    uint64_t off; /* bytes generated so far */
+    truth *ring;  /* planted items not yet matched */
     size_t rhead, rtail, rcap;
 } gen;
 
@@ -83,8 +83,8 @@ static void mark(unsigned char *set, const char *s)
     const unsigned char *u = (const unsigned char *)s;
     while (*u) {
         if (u[0] >= 0xE0 && u[0] < 0xF0) {
-            uint32_t cp = ((uint32_t)(u[0] & 0x0F) << 12) | ((uint32_t)(u[1] & 0x3F) << 6) |
-                          (u[2] & 0x3F);
+            uint32_t cp =
+                ((uint32_t)(u[0] & 0x0F) << 12) | ((uint32_t)(u[1] & 0x3F) << 6) | (u[2] & 0x3F);
             set[cp >> 3] |= (unsigned char)(1u << (cp & 7));
             u += 3;
         } else {
@@ -412,7 +412,8 @@ static gk_screen *build(gen *g, gk_screen_engine engine, const char *dir)
         if (write_all(path, words.ptr, words.len) < 0)
             exit(1);
     }
-    if (gk_screen_dict_new(&d) < 0 || gk_screen_dict_add_words(d, words.ptr, words.len, "bench") < 0 ||
+    if (gk_screen_dict_new(&d) < 0 ||
+        gk_screen_dict_add_words(d, words.ptr, words.len, "bench") < 0 ||
         gk_screen_new(&s, d, &o) < 0) {
         fprintf(stderr, "build: %s\n", gk_error_last()->message);
         exit(1);
@@ -449,8 +450,8 @@ static int run_stream(gen *g, gk_screen *s, double gb)
         return 1;
     screen_time += cpu_now() - t;
     c.fn += g->rtail - g->rhead;
-    printf("streamed %.2f GB: %.1f MB/s screening (CPU time), max RSS %ld KiB\n", (double)done / 1e9,
-           (double)done / 1e6 / screen_time, max_rss_kib());
+    printf("streamed %.2f GB: %.1f MB/s screening (CPU time), max RSS %ld KiB\n",
+           (double)done / 1e9, (double)done / 1e6 / screen_time, max_rss_kib());
     printf("planted items: %llu found, %llu missed, %llu unexpected\n", (unsigned long long)c.tp,
            (unsigned long long)c.fn, (unsigned long long)c.fp);
     gk_screen_stream_free(st);

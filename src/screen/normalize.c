@@ -18,6 +18,14 @@
 
 #define NFKC_DROP 0xFFu
 
+/* Classes of a first byte for the copy fast path (gk_screen_nfkc.lead). */
+enum {
+    FAST_NO = 0,    /* anything else: the per-character path decides */
+    FAST_ASCII = 1, /* printable ASCII or newline: copied as is */
+    FAST_CJK = 2,   /* E4–E9: U+4000–U+9FFF, all kept by the table (see build) */
+    FAST_E = 3      /* other 3-byte lead: kept when ident3 says so */
+};
+
 static bool is_zero_width(int32_t cp)
 {
     return (cp >= 0x200B && cp <= 0x200D) || cp == 0x2060 || cp == 0xFEFF || cp == 0x00AD;
@@ -72,6 +80,20 @@ int gk_screen__nfkc_build(gk_screen_nfkc *t)
     for (cp = 0x800; cp < 0x10000; cp++)
         if (!(cp >= 0xD800 && cp <= 0xDFFF) && t->entry[cp] == 0)
             t->ident3[cp >> 3] |= (uint8_t)(1u << (cp & 7));
+    memset(t->lead, FAST_NO, sizeof t->lead);
+    for (cp = 0x21; cp < 0x7F; cp++)
+        t->lead[cp] = FAST_ASCII;
+    t->lead['\n'] = FAST_ASCII;
+    for (cp = 0xE0; cp <= 0xEF; cp++)
+        t->lead[cp] = FAST_E;
+    /* E4–E9 skip the ident3 look-up only if every character they start is
+     * in it (U+4000–U+4DBF: Extension A and the hexagram symbols). */
+    for (cp = 0x4000; cp < 0xA000; cp++)
+        if (!(t->ident3[cp >> 3] & (1u << (cp & 7))))
+            break;
+    if (cp == 0xA000)
+        for (cp = 0xE4; cp <= 0xE9; cp++)
+            t->lead[cp] = FAST_CJK;
     return 0;
 }
 
@@ -115,6 +137,92 @@ static int32_t prev_cp(const char *out, size_t j)
     k--;
     i = k;
     return gk_utf8_next(out, j, &i);
+}
+
+/* Length of the character at s[r] (r + 3 <= n) if the fast path copies it
+ * unchanged (printable ASCII, newline, a well-formed 3-byte character that
+ * the table keeps), else 0. */
+static size_t fast_char(const gk_screen_nfkc *t, const unsigned char *s, size_t r)
+{
+    unsigned k = t->lead[s[r]];
+    uint16_t c2;
+
+    if (k == FAST_ASCII)
+        return 1;
+    if (k == FAST_NO)
+        return 0;
+    memcpy(&c2, s + r + 1, 2);
+    if ((c2 & 0xC0C0u) != 0x8080u)
+        return 0; /* same mask in both bytes: independent of byte order */
+    if (k == FAST_E) {
+        unsigned c3 = ((s[r] & 0x0Fu) << 12) | ((s[r + 1] & 0x3Fu) << 6) | (s[r + 2] & 0x3Fu);
+        if (!(t->ident3[c3 >> 3] & (1u << (c3 & 7))))
+            return 0;
+    }
+    return 3;
+}
+
+static uint64_t bytes8(const unsigned char b[8])
+{
+    uint64_t w;
+    memcpy(&w, b, 8);
+    return w;
+}
+
+/* True when p[0..12) is four well-formed characters with leads E4–E9
+ * (U+4000–U+9FFF), checked with two 8-byte loads (p[0..16) readable): the
+ * masks are built from byte arrays, so they hold for either byte order.
+ * Lead nibble n in 4..9: bit 4 of n + 12 is set (n >= 4) and bit 4 of
+ * n + 6 is clear (n < 10); no carry crosses a byte (n + 12 <= 27). */
+static bool cjk4(const unsigned char *p)
+{
+    static const unsigned char m0[8] = {0xF0, 0xC0, 0xC0, 0xF0, 0xC0, 0xC0, 0xF0, 0xC0};
+    static const unsigned char v0[8] = {0xE0, 0x80, 0x80, 0xE0, 0x80, 0x80, 0xE0, 0x80};
+    static const unsigned char l0[8] = {0x10, 0, 0, 0x10, 0, 0, 0x10, 0};
+    static const unsigned char m1[8] = {0xC0, 0xF0, 0xC0, 0xC0, 0, 0, 0, 0};
+    static const unsigned char v1[8] = {0x80, 0xE0, 0x80, 0x80, 0, 0, 0, 0};
+    static const unsigned char l1[8] = {0, 0x10, 0, 0, 0, 0, 0, 0};
+    const uint64_t lo = 0x0F0F0F0F0F0F0F0Full, c12 = 0x0C0C0C0C0C0C0C0Cull,
+                   c6 = 0x0606060606060606ull;
+    uint64_t w0, w1, n0, n1;
+
+    memcpy(&w0, p, 8);
+    memcpy(&w1, p + 8, 8);
+    if ((w0 & bytes8(m0)) != bytes8(v0) || (w1 & bytes8(m1)) != bytes8(v1))
+        return false;
+    n0 = w0 & lo;
+    n1 = w1 & lo;
+    return ((n0 + c12) & ~(n0 + c6) & bytes8(l0)) == bytes8(l0) &&
+           ((n1 + c12) & ~(n1 + c6) & bytes8(l1)) == bytes8(l1);
+}
+
+/* End of the run from s[i] that normalisation copies unchanged (the hot
+ * loop of the screener: most Chinese text is one long run). Blocks of four
+ * ideographs at a time while they last, else one character at a time. */
+static size_t fast_run(const gk_screen_nfkc *t, const unsigned char *s, size_t i, size_t n)
+{
+    size_t r = i, k;
+
+    if (t->lead[0xE4] == FAST_CJK)
+        while (r + 16 <= n) {
+            if (cjk4(s + r)) {
+                r += 12;
+                continue;
+            }
+            k = fast_char(t, s, r);
+            if (!k)
+                return r;
+            r += k;
+        }
+    while (r + 3 <= n) {
+        k = fast_char(t, s, r);
+        if (!k)
+            return r;
+        r += k;
+    }
+    while (r < n && t->lead[s[r]] == FAST_ASCII)
+        r++;
+    return r;
 }
 
 int gk_screen__normalize(gk_screen_norm *nv, const gk_screen_nfkc *t, const char *in, size_t n)
@@ -161,24 +269,7 @@ int gk_screen__normalize(gk_screen_norm *nv, const gk_screen_nfkc *t, const char
         /* Fast path: a run of printable ASCII, newlines and 3-byte
          * characters that normalisation keeps (ident3) is copied as is. */
         if (!pending) {
-            while (r < n) {
-                unsigned c = s[r];
-                if (c >= 0xE4 && c <= 0xE9 && r + 2 < n && (s[r + 1] & 0xC0) == 0x80 &&
-                    (s[r + 2] & 0xC0) == 0x80) {
-                    r += 3; /* U+4000–U+9FFF: ideographs, NFKC-stable */
-                } else if ((c >= 0x21 && c < 0x7F) || c == '\n') {
-                    r++;
-                } else if (r + 2 < n && (c & 0xF0) == 0xE0 && (s[r + 1] & 0xC0) == 0x80 &&
-                           (s[r + 2] & 0xC0) == 0x80) {
-                    unsigned c3 = ((c & 0x0Fu) << 12) | ((s[r + 1] & 0x3Fu) << 6) |
-                                  (s[r + 2] & 0x3Fu);
-                    if (!(t->ident3[c3 >> 3] & (1u << (c3 & 7))))
-                        break;
-                    r += 3;
-                } else {
-                    break;
-                }
-            }
+            r = fast_run(t, s, i, n);
             if (r > i) {
                 MARK(i);
                 memcpy(nv->text + j, in + i, r - i);

@@ -42,6 +42,7 @@ typedef struct {
     char pool[65536 * 2];
     size_t npool;
     uint8_t ident3[65536 / 8]; /* bit set: a valid 3-byte character kept as is */
+    uint8_t lead[256];         /* fast path by first byte (normalize.c FAST_*) */
 } gk_screen_nfkc;
 
 int gk_screen__nfkc_build(gk_screen_nfkc *t);
@@ -70,8 +71,8 @@ bool gk_screen__mobile_prefix_ok(const char *s);
 typedef struct {
     const char *bytes;
     uint32_t len;
-    uint8_t category;        /* GK_SCREEN_WORD, _TYPO, _NAME, _SECRET_MARKER */
-    const char *suggestion;  /* typo: right form */
+    uint8_t category;       /* GK_SCREEN_WORD, _TYPO, _NAME, _SECRET_MARKER */
+    const char *suggestion; /* typo: right form */
 } gk_screen_entry;
 
 struct gk_screen_dict {
@@ -95,8 +96,8 @@ int gk_screen__hs_build(gk_screen_hs **out, const gk_screen_entry *e, size_t n);
 void gk_screen__hs_free(gk_screen_hs *h);
 int gk_screen__hs_scratch_new(gk_screen_hs_scratch **out, const gk_screen_hs *h);
 void gk_screen__hs_scratch_free(gk_screen_hs_scratch *s);
-int gk_screen__hs_scan(const gk_screen_hs *h, gk_screen_hs_scratch *s, const char *text,
-                       size_t len, gk_screen_lit_cb cb, void *ud);
+int gk_screen__hs_scan(const gk_screen_hs *h, gk_screen_hs_scratch *s, const char *text, size_t len,
+                       gk_screen_lit_cb cb, void *ud);
 
 /* ---- the screener ------------------------------------------------------- */
 
