@@ -407,6 +407,26 @@ done:
     return error;
 }
 
+static int pg_case_number_set(gk_store *st, int64_t case_id, const char *tracking_no)
+{
+    gk_pg_store *s = gk_pg_downcast(st, "case_number_set");
+    PGresult *res = NULL;
+    gk_pg_params p = {0};
+    int error;
+
+    gk_pg_i64(&p, case_id);
+    gk_pg_text(&p, tracking_no);
+    error = gk_pg_run(&res, s, STMT_CASE_NUMBER_SET, &p, "case number");
+    if (error < 0)
+        return error;
+    if (strcmp(PQcmdTuples(res), "1") != 0) {
+        gk_error_set(GK_ERRCLASS_STORE, "case %lld not found", (long long)case_id);
+        error = GK_ENOTFOUND;
+    }
+    PQclear(res);
+    return error;
+}
+
 static void case_from_row(gk_case *c, const PGresult *res, int r)
 {
     const char *t;
@@ -663,6 +683,7 @@ const gk_store_backend gk_store_backend_pg = {
     .agency_foreach = pg_agency_foreach,
     .case_insert = pg_case_insert,
     .case_update = pg_case_update,
+    .case_number_set = pg_case_number_set,
     .case_foreach = pg_case_foreach,
     .event_last = pg_event_last,
     .event_insert = pg_event_insert,

@@ -366,6 +366,25 @@ static int sqlite_case_update(gk_store *st, const gk_case *c)
     return error;
 }
 
+static int sqlite_case_number_set(gk_store *st, int64_t case_id, const char *tracking_no)
+{
+    gk_sq_store *s = gk_sq_downcast(st, "case_number_set");
+    sqlite3_stmt *q;
+    int error;
+
+    error = gk_sq_stmt(&q, s, STMT_CASE_NUMBER_SET);
+    if (error < 0)
+        return error;
+    sqlite3_bind_int64(q, 1, case_id);
+    gk_sq_bind_text(q, 2, tracking_no);
+    error = gk_sq_done(s, q, "case number");
+    if (error == 0 && sqlite3_changes(s->db) != 1) {
+        gk_error_set(GK_ERRCLASS_STORE, "case %lld not found", (long long)case_id);
+        error = GK_ENOTFOUND;
+    }
+    return error;
+}
+
 static void case_from_row(gk_case *c, sqlite3_stmt *q)
 {
     const char *code = gk_sq_text(q, 3);
@@ -620,6 +639,7 @@ const gk_store_backend gk_store_backend_sqlite = {
     .agency_foreach = sqlite_agency_foreach,
     .case_insert = sqlite_case_insert,
     .case_update = sqlite_case_update,
+    .case_number_set = sqlite_case_number_set,
     .case_foreach = sqlite_case_foreach,
     .event_last = sqlite_event_last,
     .event_insert = sqlite_event_insert,

@@ -540,7 +540,7 @@ int gk_store__case_insert(gk_store *st, gk_case *c)
         /* No ledger number given: "<receipt year>-<id>", then saved. */
         snprintf(no, sizeof no, "%04d-%06lld", c->received.y, (long long)c->id);
         c->tracking_no = no;
-        error = st->be->case_update(st, c);
+        error = st->be->case_number_set(st, c->id, no);
         if (error < 0)
             goto done;
     }

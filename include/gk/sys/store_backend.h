@@ -21,7 +21,7 @@
 
 GK_BEGIN_DECL
 
-#define GK_STORE_BACKEND_VERSION 7
+#define GK_STORE_BACKEND_VERSION 8
 
 /* Table 3 counts as the backend computes them: rows of gk_t3_row (NEW,
  * CARRIED_IN, each result leaf, CARRIED_OUT; R_TOTAL is left 0) by
@@ -161,6 +161,12 @@ typedef struct gk_store_backend {
      * decision ("" when none) and outcome key, each group once. */
     int (*t3_decisions)(gk_store *st, int year, const char *agency, gk_t3_decision_cb cb,
                         void *payload);
+
+    /* Version 8. Sets only the ledger number of case_id (store.c numbers
+     * a new case from its id): case_update would rewrite every state
+     * column and their indexes, a tenth of an intake. GK_ENOTFOUND when
+     * there is no such case, GK_EEXISTS when the agency has that number. */
+    int (*case_number_set)(gk_store *st, int64_t case_id, const char *tracking_no);
 } gk_store_backend;
 
 /* The base of every store: the first member of each concrete store. */
