@@ -230,7 +230,7 @@ int gk_screen__normalize(gk_screen_norm *nv, const gk_screen_nfkc *t, const char
     const unsigned char *s = (const unsigned char *)in;
     size_t i = 0, j = 0, need = 2 * n + 16;
     int64_t delta = 0;
-    bool pending = false;
+    bool pending = false, same = true;
     size_t pending_at = 0;
     int rc = 0;
 
@@ -272,11 +272,18 @@ int gk_screen__normalize(gk_screen_norm *nv, const gk_screen_nfkc *t, const char
             r = fast_run(t, s, i, n);
             if (r > i) {
                 MARK(i);
-                memcpy(nv->text + j, in + i, r - i);
+                if (!same)
+                    memcpy(nv->text + j, in + i, r - i);
                 j += r - i;
                 i = r;
                 continue;
             }
+        }
+        /* Anything else may change, drop or insert bytes: from here on
+         * the view is the copy (same: nothing written yet, and j == i). */
+        if (same) {
+            memcpy(nv->text, in, j);
+            same = false;
         }
         b = s[i];
 
@@ -370,6 +377,7 @@ int gk_screen__normalize(gk_screen_norm *nv, const gk_screen_nfkc *t, const char
 #undef MARK
     nv->len = j;
     nv->text[j] = '\0';
+    nv->view = same && n > 0 ? in : nv->text;
     return 0;
 }
 

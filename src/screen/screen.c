@@ -123,7 +123,7 @@ int gk_screen_new(gk_screen **out, const gk_screen_dict *dict, const gk_screen_o
         l->bytes = (const char *)(uintptr_t)s->strings.len;
         l->len = (uint32_t)nv.len;
         l->suggestion = e->suggestion ? dict->strings.ptr + (uintptr_t)e->suggestion - 1 : NULL;
-        rc = gk_buf_put(&s->strings, nv.text, nv.len);
+        rc = gk_buf_put(&s->strings, nv.view, nv.len);
         if (rc < 0)
             goto done;
         s->nlits++;

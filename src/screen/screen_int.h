@@ -29,7 +29,10 @@ typedef struct {
 } gk_screen_mpoint;
 
 typedef struct {
-    char *text; /* normalised bytes */
+    const char *view; /* the normalised bytes (len of them): text, or the
+                         input itself when normalisation changed nothing
+                         (a window of plain text is then not copied) */
+    char *text;       /* the copy, when there is one (owned, reused) */
     size_t len, cap;
     gk_screen_mpoint *map;
     size_t nmap, capmap;

@@ -252,7 +252,7 @@ static int on_literal(unsigned id, size_t end, void *ud)
     uint32_t a = (uint32_t)(end - e->len), z = (uint32_t)end;
 
     if (e->category == GK_SCREEN_SECRET_MARKER && e->len == 3 && !memcmp(e->bytes, "★", 3) &&
-        !gk_screen__secret_extend(st->nv.text, st->nv.len, &a, &z))
+        !gk_screen__secret_extend(st->nv.view, st->nv.len, &a, &z))
         return 0;
     return gk_screen__raws_push(&st->raws, a, z, e->category, e->suggestion);
 }
@@ -281,7 +281,7 @@ static void office_contacts(gk_screen_stream *st)
 /* Original end offset (in window) of a normalised end position. */
 static size_t orig_end(const gk_screen_stream *st, uint32_t nend)
 {
-    const char *t = st->nv.text;
+    const char *t = st->nv.view;
     uint32_t q = nend;
     size_t o, k;
 
@@ -333,13 +333,13 @@ static int process(gk_screen_stream *st, bool final)
         return rc;
     st->raws.count = 0;
     st->nfound = 0;
-    rc = gk_screen__detect(&st->raws, st->nv.text, st->nv.len);
+    rc = gk_screen__detect(&st->raws, st->nv.view, st->nv.len);
     if (rc < 0)
         return rc;
     if (st->s->hs)
-        rc = gk_screen__hs_scan(st->s->hs, st->scratch, st->nv.text, st->nv.len, on_literal, st);
+        rc = gk_screen__hs_scan(st->s->hs, st->scratch, st->nv.view, st->nv.len, on_literal, st);
     else
-        rc = gk_screen__ac_scan(st->s->ac, st->nv.text, st->nv.len, on_literal, st);
+        rc = gk_screen__ac_scan(st->s->ac, st->nv.view, st->nv.len, on_literal, st);
     if (rc < 0)
         return rc;
     for (i = 0; i < st->raws.count; i++) {
