@@ -330,8 +330,24 @@ static size_t sentence_start(const char *text, size_t at)
             j += k;
             break;
         }
-        if (++chars >= MAX_LEAD)
+        if (++chars >= MAX_LEAD) {
+            /* capped inside a run-on "sentence": start the quote at the
+             * next clause break instead, so it never begins inside a word
+             * or a number ("25年" cut from "2025年") */
+            size_t p;
+            for (p = j; p < at; p++) {
+                if (plain_cjk(text[p]))
+                    continue;
+                k = match_any(text + p, at - p, clause_breaks);
+                if (k) {
+                    j = p + k;
+                    break;
+                }
+            }
+            while (j < at && text[j] >= '0' && text[j] <= '9')
+                j++;
             break;
+        }
     }
     return skip_spaces(text, at, j);
 }
