@@ -6,6 +6,9 @@
  * and '@' for e-mail. A number is only ever a whole token: no phone number is
  * found inside an ID number or a longer digit run.
  */
+#if defined(__SSE2__)
+#include <emmintrin.h> /* before util.h, whose malloc ban mm_malloc.h trips */
+#endif
 #include "screen_int.h"
 
 enum { C_OTHER = 0, C_DIGIT = 1, C_UPPER = 2, C_LOWER = 4 };
@@ -432,6 +435,33 @@ static int scan_emails(gk_screen_raws *out, const char *t, size_t n)
     }
 }
 
+/* Index of the first ASCII byte of t[i..n), or n. Only an ASCII byte can
+ * start a token, and Chinese text is nearly all bytes >= 0x80, so this is
+ * the tokenizer's hot loop: 16 bytes a step with SSE2 (every x86-64), then
+ * 8 with a word mask, then one. */
+static size_t next_ascii(const char *t, size_t i, size_t n)
+{
+#if defined(__SSE2__)
+    while (i + 16 <= n) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(t + i));
+        unsigned ascii = (unsigned)_mm_movemask_epi8(v) ^ 0xFFFFu;
+        if (ascii)
+            return i + (size_t)__builtin_ctz(ascii);
+        i += 16;
+    }
+#endif
+    while (i + 8 <= n) {
+        uint64_t w;
+        memcpy(&w, t + i, 8);
+        if ((w & 0x8080808080808080ull) != 0x8080808080808080ull)
+            break;
+        i += 8;
+    }
+    while (i < n && (unsigned char)t[i] >= 0x80)
+        i++;
+    return i;
+}
+
 int gk_screen__detect(gk_screen_raws *out, const char *t, size_t n)
 {
     detect_ctx c;
@@ -458,16 +488,10 @@ int gk_screen__detect(gk_screen_raws *out, const char *t, size_t n)
         size_t s, e;
         unsigned acc = 0;
 
-        /* Skip 8 bytes at a time while none is ASCII (CJK text), then one
-         * byte that is ASCII but not alphanumeric, and so on. */
+        /* Jump to the next ASCII byte (CJK text has few), then past one
+         * that is ASCII but not alphanumeric, and so on. */
         for (;;) {
-            while (i + 8 <= n) {
-                uint64_t w;
-                memcpy(&w, t + i, 8);
-                if ((w & 0x8080808080808080ull) != 0x8080808080808080ull)
-                    break;
-                i += 8;
-            }
+            i = next_ascii(t, i, n);
             if (i >= n || CL(t[i]))
                 break;
             i++;

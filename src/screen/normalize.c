@@ -205,14 +205,20 @@ static size_t fast_run(const gk_screen_nfkc *t, const unsigned char *s, size_t i
 
     if (t->lead[0xE4] == FAST_CJK)
         while (r + 16 <= n) {
+            unsigned lead;
             if (cjk4(s + r)) {
                 r += 12;
                 continue;
             }
-            k = fast_char(t, s, r);
-            if (!k)
-                return r;
-            r += k;
+            /* Character by character up to and past the first one that is
+             * not an ideograph (cjk4 fails on it until then). */
+            do {
+                lead = t->lead[s[r]];
+                k = fast_char(t, s, r);
+                if (!k)
+                    return r;
+                r += k;
+            } while (lead == FAST_CJK && r + 16 <= n);
         }
     while (r + 3 <= n) {
         k = fast_char(t, s, r);
