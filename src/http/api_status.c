@@ -41,7 +41,12 @@ static int on_case(const gk_case *c, void *payload)
     if (error == 0 && gk_case_state_is_open(c->state) && gk_page__calendar(&cal) == 0 &&
         gk_case_deadline_mode(&ex, &deferred, c, cal, gk_page__today(),
                               GK_CALENDAR_PROVISIONAL) == 0) {
-        error = gk_page__put_date(o, "due", ex.deadline);
+        /* 第三十五条: a reasonable later deadline the agency set and told the
+         * applicant replaces the computed one (case.h); "deferred" appears
+         * only then, so the usual answer keeps its fields */
+        error = gk_page__put_date(o, "due", deferred ? c->deferred_to : ex.deadline);
+        if (error == 0 && deferred)
+            error = gk_page__put_bool(o, "deferred", true);
         if (error == 0)
             error = gk_page__put_bool(o, "provisional", ex.provisional.on);
         if (error == 0)

@@ -128,3 +128,38 @@ GK_TEST(http_status, today_as_the_staff_pages)
     json_decref(staff);
     rf_free(&e);
 }
+
+/* A 第三十五条 deferral: the lookup shows the agency's later deadline, not
+ * the computed 第三十三条 one, and says it is deferred. */
+GK_TEST(http_status, deferred_deadline_is_shown)
+{
+    ht_server t;
+    gk_http_resp r;
+    char code[GK_TRACKING_CODE_LEN + 1], path[64];
+    gk_store_opts o = GK_STORE_OPTS_INIT;
+    gk_store *st = NULL;
+    gk_case_event ev = GK_CASE_EVENT_INIT;
+    json_t *j, *c;
+
+    GK_T_CALL(ht_new(&t, 0));
+    GK_T_CALL(seed_case(&t, code));
+    GK_T_CALL(gk_store_open(&st, t.db, &o));
+    ev.kind = GK_CASE_EV_ACCEPT;
+    ev.date = (gk_date){2025, 3, 4};
+    GK_T_CALL(gk_store_case_apply(st, code, &ev));
+    ev.kind = GK_CASE_EV_DEFER;
+    ev.date = (gk_date){2025, 3, 10};
+    ev.until = (gk_date){2025, 5, 30};
+    GK_T_CALL(gk_store_case_apply(st, code, &ev));
+    gk_store_close(st);
+    snprintf(path, sizeof(path), "/api/v1/status/%s", code);
+    GK_T_CALL(ht_get(&t, &r, path, NULL));
+    GK_T_INT_EQ(r.status, 200);
+    j = json_loads(ht_body(&r), 0, NULL);
+    c = json_object_get(j, "case");
+    GK_T_STR_EQ(json_string_value(json_object_get(c, "due")), "2025-05-30");
+    GK_T_OK(json_is_true(json_object_get(c, "deferred")));
+    json_decref(j);
+    gk_http__resp_release(&r);
+    ht_free(&t);
+}
