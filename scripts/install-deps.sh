@@ -8,7 +8,8 @@ BUILD_PKGS="pkg-config cmake ninja-build gcc clang libclang-rt-14-dev \
   libmicrohttpd-dev libsodium-dev libutf8proc-dev libopencc-dev opencc libvectorscan-dev libpcre2-dev \
   libcairo2-dev libpango1.0-dev fonts-noto-cjk"
 TEST_PKGS="python3-openpyxl python3-docx libreoffice-calc-nogui libreoffice-writer-nogui \
-  postgresql postgresql-contrib chromium poppler-utils poppler-data wrk"
+  postgresql postgresql-contrib chromium poppler-utils poppler-data wrk \
+  sqlite3 curl file zip unzip"
 PKGS="$BUILD_PKGS"
 if [ "${1:-}" = "--test" ]; then PKGS="$PKGS $TEST_PKGS"; fi
 missing=""
