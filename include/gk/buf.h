@@ -32,6 +32,11 @@ GK_EXTERN(int) gk_buf_printf(gk_buf *b, const char *fmt, ...) GK_PRINTF(2, 3) GK
 GK_EXTERN(int) gk_buf_vprintf(gk_buf *b, const char *fmt, va_list ap) GK_WARN_UNUSED;
 /* Ensures room for n more bytes. */
 GK_EXTERN(int) gk_buf_grow(gk_buf *b, size_t n) GK_WARN_UNUSED;
+/* Appends s[0..n) as a JSON string literal: quotes, backslashes and control
+ * characters escaped (\n \r \t short forms, others \u00XX), UTF-8 passed
+ * through, and an invalid UTF-8 byte written as \ufffd so the output is
+ * always valid JSON. The one JSON string writer of gongkai. */
+GK_EXTERN(int) gk_buf_put_json_string(gk_buf *b, const char *s, size_t n) GK_WARN_UNUSED;
 /* Hands the bytes to the caller (caller frees with gk_free) and empties b.
  * Returns an allocated "" for an empty buffer; NULL only on ENOMEM. */
 GK_EXTERN(char *) gk_buf_take(gk_buf *b, size_t *len_out);

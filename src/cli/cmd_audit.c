@@ -76,20 +76,16 @@ static void csv_field(const char *s)
     putchar('"');
 }
 
-/* Prints s as a JSON string literal. */
+/* Prints s as a JSON string literal (gk_buf_put_json_string). */
 static void json_str(FILE *f, const char *s)
 {
-    fputc('"', f);
-    for (; *s; s++) {
-        unsigned char ch = (unsigned char)*s;
-        if (ch == '"' || ch == '\\')
-            fprintf(f, "\\%c", ch);
-        else if (ch < 0x20)
-            fprintf(f, "\\u%04x", ch);
-        else
-            fputc(ch, f);
-    }
-    fputc('"', f);
+    gk_buf b = GK_BUF_INIT;
+
+    if (gk_buf_put_json_string(&b, s, strlen(s)) == 0)
+        fwrite(b.ptr, 1, b.len, f);
+    else
+        fputs("\"\"", f);
+    gk_buf_release(&b);
 }
 
 static void print_people(const gk_audit_item *it)

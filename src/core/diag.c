@@ -170,7 +170,7 @@ int gk_diag_add(gk_diag_list *l, const char *rule, gk_severity sev, const char *
 
 static int put_opt_string(gk_buf *b, const char *s)
 {
-    return s ? gk_report__put_json_string(b, s, strlen(s)) : gk_buf_puts(b, "null");
+    return s ? gk_buf_put_json_string(b, s, strlen(s)) : gk_buf_puts(b, "null");
 }
 
 static int put_finding(gk_buf *b, const gk_diag *d)

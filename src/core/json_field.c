@@ -7,20 +7,11 @@
 
 int gk__json_str(gk_buf *b, const char *key, const char *v)
 {
-    const unsigned char *p;
-    int error = gk_buf_printf(b, "\"%s\":\"", key);
+    int error = gk_buf_printf(b, "\"%s\":", key);
 
-    for (p = (const unsigned char *)(v ? v : ""); error == 0 && *p; p++) {
-        if (*p == '"' || *p == '\\')
-            error = gk_buf_printf(b, "\\%c", *p);
-        else if (*p < 0x20)
-            error = gk_buf_printf(b, "\\u%04x", *p);
-        else
-            error = gk_buf_putc(b, (char)*p);
-    }
     if (error == 0)
-        error = gk_buf_puts(b, "\",");
-    return error;
+        error = gk_buf_put_json_string(b, v ? v : "", v ? strlen(v) : 0);
+    return error ? error : gk_buf_putc(b, ',');
 }
 
 int gk__json_date(gk_buf *b, const char *key, gk_date d)

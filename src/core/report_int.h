@@ -33,7 +33,5 @@ gk_cell *gk_report__cell_at(gk_report *r, const char *path);
 /* Appends v as JSON text: whole numbers without a fraction, others with up
  * to 15 significant digits (enough to round-trip printed decimals). */
 int gk_report__put_number(gk_buf *b, double v) GK_WARN_UNUSED;
-/* Appends s[0..n) as a JSON string literal. */
-int gk_report__put_json_string(gk_buf *b, const char *s, size_t n) GK_WARN_UNUSED;
 
 #endif

@@ -14,39 +14,6 @@ int gk_report__put_number(gk_buf *b, double v)
     return gk_buf_printf(b, "%.15g", v);
 }
 
-int gk_report__put_json_string(gk_buf *b, const char *s, size_t n)
-{
-    size_t i;
-    int error = gk_buf_putc(b, '"');
-
-    for (i = 0; i < n && error == 0; i++) {
-        unsigned char c = (unsigned char)s[i];
-        switch (c) {
-        case '"':
-            error = gk_buf_puts(b, "\\\"");
-            break;
-        case '\\':
-            error = gk_buf_puts(b, "\\\\");
-            break;
-        case '\n':
-            error = gk_buf_puts(b, "\\n");
-            break;
-        case '\r':
-            error = gk_buf_puts(b, "\\r");
-            break;
-        case '\t':
-            error = gk_buf_puts(b, "\\t");
-            break;
-        default:
-            if (c < 0x20)
-                error = gk_buf_printf(b, "\\u%04x", c);
-            else
-                error = gk_buf_putc(b, (char)c);
-        }
-    }
-    return error ? error : gk_buf_putc(b, '"');
-}
-
 static int put_cell(gk_buf *b, const gk_cell *c)
 {
     if (c->state == GK_CELL_VALUE)
@@ -59,7 +26,7 @@ static int put_str_field(gk_buf *b, const char *key, const char *s)
     int error = gk_buf_printf(b, "  \"%s\": ", key);
 
     if (error == 0)
-        error = gk_report__put_json_string(b, s, strlen(s));
+        error = gk_buf_put_json_string(b, s, strlen(s));
     return error ? error : gk_buf_puts(b, ",\n");
 }
 
@@ -148,7 +115,7 @@ static int unreadable_cb(const char *path, gk_cell *cell, void *payload)
         return 0;
     error = gk_buf_printf(u->b, "%s    {\"cell\": \"%s\", \"text\": ", u->n ? ",\n" : "", path);
     if (error == 0)
-        error = gk_report__put_json_string(u->b, cell->text ? cell->text : "",
+        error = gk_buf_put_json_string(u->b, cell->text ? cell->text : "",
                                            cell->text ? strlen(cell->text) : 0);
     if (error == 0)
         error = gk_buf_putc(u->b, '}');
@@ -165,15 +132,15 @@ static int write_sections(gk_buf *b, const gk_report *r)
         const gk_section *s = &r->sections[i];
         error = gk_buf_puts(b, "    {\"no\": ");
         if (error == 0)
-            error = gk_report__put_json_string(b, s->no, strlen(s->no));
+            error = gk_buf_put_json_string(b, s->no, strlen(s->no));
         if (error == 0)
             error = gk_buf_puts(b, ", \"title\": ");
         if (error == 0)
-            error = gk_report__put_json_string(b, s->title, strlen(s->title));
+            error = gk_buf_put_json_string(b, s->title, strlen(s->title));
         if (error == 0)
             error = gk_buf_puts(b, ", \"text\": ");
         if (error == 0)
-            error = gk_report__put_json_string(b, s->text, strlen(s->text));
+            error = gk_buf_put_json_string(b, s->text, strlen(s->text));
         if (error == 0)
             error = gk_buf_printf(b, "}%s\n", i + 1 < r->nsections ? "," : "");
     }

@@ -83,39 +83,6 @@ void gk_screen_findings_release(gk_screen_findings *fs)
     fs->count = fs->cap = 0;
 }
 
-/* JSON string: escapes quotes, backslashes and control characters; invalid
- * UTF-8 becomes U+FFFD so the output is always valid JSON. */
-static int json_str(gk_buf *out, const char *s, size_t n)
-{
-    size_t i = 0;
-    int rc = gk_buf_putc(out, '"');
-
-    while (rc == 0 && i < n) {
-        unsigned char c = (unsigned char)s[i];
-        if (c >= 0x80) {
-            size_t k = i;
-            if (gk_utf8_next(s, n, &k) < 0) {
-                rc = gk_buf_puts(out, "\\ufffd");
-                i++;
-            } else {
-                rc = gk_buf_put(out, s + i, k - i);
-                i = k;
-            }
-            continue;
-        }
-        if (c == '"' || c == '\\')
-            rc = gk_buf_printf(out, "\\%c", c);
-        else if (c < 0x20)
-            rc = gk_buf_printf(out, "\\u%04x", c);
-        else
-            rc = gk_buf_putc(out, (char)c);
-        i++;
-    }
-    if (rc == 0)
-        rc = gk_buf_putc(out, '"');
-    return rc;
-}
-
 int gk_screen_finding_json(gk_buf *out, const gk_screen_finding *f)
 {
     int rc = gk_buf_printf(out, "{\"category\":\"%s\",\"severity\":\"%s\",\"start\":%llu,"
@@ -124,11 +91,11 @@ int gk_screen_finding_json(gk_buf *out, const gk_screen_finding *f)
                            gk_screen_severity_name(f->severity), (unsigned long long)f->start,
                            (unsigned long long)f->end);
     if (rc == 0)
-        rc = json_str(out, f->text.ptr, f->text.len);
+        rc = gk_buf_put_json_string(out, f->text.ptr, f->text.len);
     if (rc == 0)
         rc = gk_buf_puts(out, ",\"suggestion\":");
     if (rc == 0)
-        rc = f->suggestion ? json_str(out, f->suggestion, strlen(f->suggestion))
+        rc = f->suggestion ? gk_buf_put_json_string(out, f->suggestion, strlen(f->suggestion))
                            : gk_buf_puts(out, "null");
     if (rc == 0)
         rc = gk_buf_putc(out, '}');
@@ -140,7 +107,7 @@ int gk_screen_json_open(gk_buf *out, const char *file)
     int rc = gk_buf_puts(out, "{\"schema\":\"gongkai.screen/1\",\"file\":");
 
     if (rc == 0)
-        rc = json_str(out, file, strlen(file));
+        rc = gk_buf_put_json_string(out, file, strlen(file));
     if (rc == 0)
         rc = gk_buf_puts(out, ",\"findings\":[");
     return rc;

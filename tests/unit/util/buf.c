@@ -89,3 +89,13 @@ GK_TEST(util_fileio, atomic_write_and_capped_read)
     gk_buf_release(&b);
     unlink(path);
 }
+
+GK_TEST(util_buf, json_string_escapes_and_replaces_invalid_utf8)
+{
+    gk_buf b = GK_BUF_INIT;
+    const char in[] = "a\"b\\c\nd\x01" "总\xff";
+
+    GK_T_CALL(gk_buf_put_json_string(&b, in, sizeof in - 1));
+    GK_T_STR_EQ(gk_buf_cstr(&b), "\"a\\\"b\\\\c\\nd\\u0001总\\ufffd\"");
+    gk_buf_release(&b);
+}
