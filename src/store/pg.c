@@ -617,26 +617,13 @@ static int pg_event_entity_foreach(gk_store *st, const char *entity, int64_t ent
 static int pg_t3_counts(gk_store *st, int year, const char *agency, gk_t3_counts counts)
 {
     gk_pg_store *s = gk_pg_downcast(st, "t3_counts");
-    char y0[16], y1[16];
-    int64_t agency_row = 0;
     PGresult *res = NULL;
     gk_pg_params p = {0};
     int i, n, error;
 
-    if (agency) {
-        error = gk_pg_agency_id(s, agency, &agency_row);
-        if (error < 0)
-            return error;
-    }
-    snprintf(y0, sizeof y0, "%04d-01-01", year);
-    snprintf(y1, sizeof y1, "%04d-12-31", year);
-    gk_pg_text(&p, y0);
-    gk_pg_text(&p, y1);
-    if (agency)
-        gk_pg_i64(&p, agency_row);
-    else
-        gk_pg_text(&p, NULL);
-
+    error = gk_pg_year_params(&p, s, year, agency);
+    if (error < 0)
+        return error;
     error = gk_pg_run(&res, s, STMT_T3_FLOW, &p, "table 3");
     if (error < 0)
         return error;

@@ -57,6 +57,10 @@ int64_t gk_pg_col_i64(const PGresult *res, int row, int col);
 bool gk_pg_col_bool(const PGresult *res, int row, int col);
 gk_date gk_pg_col_date(const PGresult *res, int row, int col);
 int gk_pg_agency_id(gk_pg_store *s, const char *code, int64_t *id_out) GK_WARN_UNUSED;
+/* The parameters of the year-scoped queries (table 3): $1 = YEAR-01-01,
+ * $2 = YEAR-12-31, $3 = the agency's row, or NULL for every agency. */
+int gk_pg_year_params(gk_pg_params *p, gk_pg_store *s, int year, const char *agency)
+    GK_WARN_UNUSED;
 
 /* Version-2 methods, in pg_catalogue.c and pg_registers.c. */
 GK_STORE_V2_METHODS(gk_pg_)

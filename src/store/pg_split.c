@@ -87,25 +87,13 @@ int gk_pg_t3_decisions(gk_store *st, int year, const char *agency, gk_t3_decisio
                        void *payload)
 {
     gk_pg_store *s = gk_pg_downcast(st, "t3_decisions");
-    char y0[16], y1[16];
-    int64_t agency_row = 0;
     gk_pg_params p = {0};
     PGresult *res;
     int i, n, error;
 
-    if (agency) {
-        error = gk_pg_agency_id(s, agency, &agency_row);
-        if (error < 0)
-            return error;
-    }
-    snprintf(y0, sizeof y0, "%04d-01-01", year);
-    snprintf(y1, sizeof y1, "%04d-12-31", year);
-    gk_pg_text(&p, y0);
-    gk_pg_text(&p, y1);
-    if (agency)
-        gk_pg_i64(&p, agency_row);
-    else
-        gk_pg_text(&p, NULL);
+    error = gk_pg_year_params(&p, s, year, agency);
+    if (error < 0)
+        return error;
     error = gk_pg_run(&res, s, STMT_T3_DECISIONS, &p, "table 3 decisions");
     if (error < 0)
         return error;

@@ -197,3 +197,22 @@ int gk_pg_agency_id(gk_pg_store *s, const char *code, int64_t *id_out)
 typedef int gk_store_pg_util_not_built;
 
 #endif
+
+int gk_pg_year_params(gk_pg_params *p, gk_pg_store *s, int year, const char *agency)
+{
+    int64_t agency_row = 0;
+    int error;
+
+    if (agency) {
+        error = gk_pg_agency_id(s, agency, &agency_row);
+        if (error < 0)
+            return error;
+    }
+    gk_pg_date(p, (gk_date){year, 1, 1});
+    gk_pg_date(p, (gk_date){year, 12, 31});
+    if (agency)
+        gk_pg_i64(p, agency_row);
+    else
+        gk_pg_text(p, NULL);
+    return 0;
+}

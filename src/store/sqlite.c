@@ -568,26 +568,12 @@ static int sqlite_event_entity_foreach(gk_store *st, const char *entity, int64_t
 static int sqlite_t3_counts(gk_store *st, int year, const char *agency, gk_t3_counts counts)
 {
     gk_sq_store *s = gk_sq_downcast(st, "t3_counts");
-    char y0[16], y1[16];
-    int64_t agency_row = 0;
     sqlite3_stmt *q;
     int rc, error;
 
-    if (agency) {
-        error = gk_sq_agency_id(s, agency, &agency_row);
-        if (error < 0)
-            return error;
-    }
-    snprintf(y0, sizeof y0, "%04d-01-01", year);
-    snprintf(y1, sizeof y1, "%04d-12-31", year);
-
-    error = gk_sq_stmt(&q, s, STMT_T3_FLOW);
+    error = gk_sq_year_stmt(&q, s, STMT_T3_FLOW, year, agency);
     if (error < 0)
         return error;
-    gk_sq_bind_text(q, 1, y0);
-    gk_sq_bind_text(q, 2, y1);
-    if (agency)
-        sqlite3_bind_int64(q, 3, agency_row);
     while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
         int t = gk_store__key_index(gk_applicant_type_key, GK_APPLICANT_NTYPES, gk_sq_text(q, 0));
         if (t < 0)
@@ -602,13 +588,9 @@ static int sqlite_t3_counts(gk_store *st, int year, const char *agency, gk_t3_co
     if (error < 0)
         return error;
 
-    error = gk_sq_stmt(&q, s, STMT_T3_RESULTS);
+    error = gk_sq_year_stmt(&q, s, STMT_T3_RESULTS, year, agency);
     if (error < 0)
         return error;
-    gk_sq_bind_text(q, 1, y0);
-    gk_sq_bind_text(q, 2, y1);
-    if (agency)
-        sqlite3_bind_int64(q, 3, agency_row);
     while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
         int t = gk_store__key_index(gk_applicant_type_key, GK_APPLICANT_NTYPES, gk_sq_text(q, 0));
         int row = gk_store__key_index(gk_t3_row_key, GK_T3_NROWS, gk_sq_text(q, 1));

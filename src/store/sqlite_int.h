@@ -45,6 +45,10 @@ typedef int (*gk_sq_row_fn)(sqlite3_stmt *q, void *ctx);
 int gk_sq_each(gk_sq_store *s, sqlite3_stmt *q, gk_sq_row_fn row, void *ctx, const char *what);
 /* The row id of agency code (GK_ENOTFOUND with a message when none). */
 int gk_sq_agency_id(gk_sq_store *s, const char *code, int64_t *id_out) GK_WARN_UNUSED;
+/* Statement id of a year-scoped query (table 3) with ?1 = YEAR-01-01,
+ * ?2 = YEAR-12-31 and ?3 = the agency's row (left NULL for every agency). */
+int gk_sq_year_stmt(sqlite3_stmt **out, gk_sq_store *s, int id, int year, const char *agency)
+    GK_WARN_UNUSED;
 
 /* Version-2 methods, in sqlite_catalogue.c and sqlite_registers.c. */
 GK_STORE_V2_METHODS(gk_sq_)

@@ -115,24 +115,11 @@ int gk_sq_t3_decisions(gk_store *st, int year, const char *agency, gk_t3_decisio
 {
     gk_sq_store *s = gk_sq_downcast(st, "t3_decisions");
     t3_ctx c = {cb, payload};
-    char y0[16], y1[16];
-    int64_t agency_row = 0;
     sqlite3_stmt *q;
     int error;
 
-    if (agency) {
-        error = gk_sq_agency_id(s, agency, &agency_row);
-        if (error < 0)
-            return error;
-    }
-    snprintf(y0, sizeof y0, "%04d-01-01", year);
-    snprintf(y1, sizeof y1, "%04d-12-31", year);
-    error = gk_sq_stmt(&q, s, STMT_T3_DECISIONS);
+    error = gk_sq_year_stmt(&q, s, STMT_T3_DECISIONS, year, agency);
     if (error < 0)
         return error;
-    gk_sq_bind_text(q, 1, y0);
-    gk_sq_bind_text(q, 2, y1);
-    if (agency)
-        sqlite3_bind_int64(q, 3, agency_row);
     return gk_sq_each(s, q, t3_row, &c, "table 3 decisions");
 }

@@ -140,3 +140,24 @@ int gk_sq_each(gk_sq_store *s, sqlite3_stmt *q, gk_sq_row_fn row, void *ctx, con
     sqlite3_reset(q);
     return error;
 }
+
+int gk_sq_year_stmt(sqlite3_stmt **out, gk_sq_store *s, int id, int year, const char *agency)
+{
+    int64_t agency_row = 0;
+    int error;
+
+    *out = NULL;
+    if (agency) {
+        error = gk_sq_agency_id(s, agency, &agency_row);
+        if (error < 0)
+            return error;
+    }
+    error = gk_sq_stmt(out, s, id);
+    if (error < 0)
+        return error;
+    gk_sq_bind_date(*out, 1, (gk_date){year, 1, 1});
+    gk_sq_bind_date(*out, 2, (gk_date){year, 12, 31});
+    if (agency)
+        sqlite3_bind_int64(*out, 3, agency_row);
+    return 0;
+}
