@@ -11,7 +11,6 @@
  */
 #include <arpa/inet.h>
 #ifdef __GLIBC__
-#include <malloc.h>
 #endif
 #include <microhttpd.h>
 #include <netinet/in.h>
@@ -296,16 +295,6 @@ int gk_server_start(gk_server *s)
         slen = sizeof(*a4);
     }
     (void)slen;
-#ifdef __GLIBC__
-    /* glibc trims a worker thread's malloc arena whenever more than 128 KiB
-     * is free at its top, so the page cache SQLite allocates and frees for
-     * each statement's temporary b-trees (the catalogue's GROUP BY and IN
-     * list, the agency tree) went back to the kernel and was faulted in
-     * again on every request: half the server's CPU on the catalogue search
-     * (perf: exc_page_fault under sqlite3BtreeBeginTrans; 260 -> 136 us per
-     * request). A fixed threshold keeps up to 64 MiB free per arena. */
-    mallopt(M_TRIM_THRESHOLD, 64 << 20);
-#endif
     s->mhd = MHD_start_daemon(
         MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_TURBO |
             (strchr(s->listen_addr, ':') ? MHD_USE_IPv6 : 0),
